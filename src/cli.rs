@@ -1,0 +1,410 @@
+//! Command-line interface (clap derive) and the command implementations.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::RuleFilter;
+use crate::diagnostic::Severity;
+use crate::document::{Document, SourceKind};
+use crate::exit_codes;
+use crate::render::{self, OutputFormat, Summary};
+use crate::rules;
+use crate::runner::{self, RunOptions, TargetError};
+
+/// gwlint：公文、政府工作报告一致性检查工具。
+///
+/// 检查层次序号（一、/（一）/1./（1））是否重复或跳号、未填写的占位符（*、××、X月X日）、
+/// 成对标点是否配对等人工校对容易漏掉的问题。默认规则集内置在程序中，可用 gwlint.toml 调整。
+#[derive(Debug, Parser)]
+#[command(name = "gwlint", version, propagate_version = true, arg_required_else_help = true)]
+#[command(after_help = "示例：\n  gwlint check 报告.txt            检查一个文件\n  gwlint check 文稿目录/           递归检查目录中的 .txt 和 .md 文件\n  gwlint check --format jsonl .    机器可读输出\n  gwlint outline 报告.txt          查看文档的层次结构\n  gwlint rules                     列出全部规则\n  gwlint explain duplicate-number  查看规则说明\n\n退出码：0 未发现达到 --fail-on 级别的问题；1 发现问题；2 用法、配置或读取错误。")]
+pub struct Cli {
+    /// 子命令
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查文件或目录（目录递归检查 .txt 和 .md 文件）
+    Check(CheckArgs),
+    /// 以目录形式显示文档的层次结构（标题、层级、行号）
+    Outline(OutlineArgs),
+    /// 列出全部规则（编号、默认级别、简介）
+    Rules(RulesArgs),
+    /// 显示规则的详细说明（检查内容、依据、示例、配置项）
+    Explain(ExplainArgs),
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// 输出到终端时使用颜色
+    Auto,
+    /// 总是使用颜色
+    Always,
+    /// 不使用颜色
+    Never,
+}
+
+/// `gwlint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// 要检查的文件或目录；“-”表示从标准输入读取。默认为当前目录
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// 配置文件（默认从每个文件所在目录逐级向上查找 gwlint.toml 或 .gwlint.toml）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// 只运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// 不运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// 达到此级别的问题使退出码为 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// 颜色
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// 从标准输入读取时显示的文件名
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+    /// 不输出最后的统计行
+    #[arg(long)]
+    pub no_summary: bool,
+}
+
+/// `--fail-on` levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// 只有错误使退出码为 1
+    Error,
+    /// 错误和警告（默认）
+    Warning,
+    /// 任何问题
+    Info,
+}
+
+impl FailOn {
+    fn threshold(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// `gwlint outline`.
+#[derive(Debug, clap::Args)]
+pub struct OutlineArgs {
+    /// 要查看的文件
+    pub file: PathBuf,
+}
+
+/// `gwlint rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+/// Formats of `gwlint rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// 表格
+    Text,
+    /// JSON 数组
+    Json,
+    /// Markdown 规则目录（含完整说明）
+    Markdown,
+}
+
+/// `gwlint explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// 规则编号，例如 duplicate-number
+    pub rule: String,
+}
+
+/// Runs a parsed command line, writing to `out` and `err`. Returns the exit code.
+pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let result = match cli.command {
+        Command::Check(args) => check(args, out, err),
+        Command::Outline(args) => outline(args, out, err),
+        Command::Rules(args) => list_rules(args, out),
+        Command::Explain(args) => explain(args, out, err),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit_codes::CLEAN,
+        Err(e) => {
+            let _ = writeln!(err, "gwlint: 输出失败：{e}");
+            exit_codes::ERROR
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let color = use_color(args.color);
+    let filter = RuleFilter {
+        select: args.select,
+        ignore: args.ignore,
+    };
+    if let Some(id) = filter.unknown_id() {
+        let ids: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
+        write!(
+            err,
+            "{}",
+            render::render_error(
+                &format!("未知规则“{id}”（--select / --ignore）"),
+                Some(&format!("可用的规则：{}", ids.join("、"))),
+                color && io::stderr().is_terminal()
+            )
+        )?;
+        return Ok(exit_codes::ERROR);
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    // Extensions for directory walks come from --config, or from the config found for the
+    // current directory, or the default.
+    let extensions = match &args.config {
+        Some(p) => std::fs::read_to_string(p)
+            .ok()
+            .and_then(|t| crate::config::load(Some((p, &t)), &filter).ok())
+            .map(|s| s.extensions),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| crate::config::discover(&d))
+            .and_then(|p| {
+                let t = std::fs::read_to_string(&p).ok()?;
+                crate::config::load(Some((&p, &t)), &filter).ok()
+            })
+            .map(|s| s.extensions),
+    }
+    .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()]);
+    let targets = runner::collect_targets(&paths, &extensions, &args.stdin_filename);
+    let opts = RunOptions {
+        config: args.config.clone(),
+        filter,
+        format: args.format,
+        color,
+    };
+    let result = match runner::run(targets, &opts) {
+        Ok(r) => r,
+        Err(e) => {
+            write!(err, "{}", render::render_config_error(&e, color && io::stderr().is_terminal()))?;
+            return Ok(exit_codes::ERROR);
+        }
+    };
+    let err_color = color && io::stderr().is_terminal();
+    for e in &result.config_errors {
+        write!(err, "{}", render::render_config_error(e, err_color))?;
+    }
+    let mut summary = Summary::default();
+    let mut failed = false;
+    let threshold = args.fail_on.threshold();
+    let mut json_all = Vec::new();
+    for outcome in &result.outcomes {
+        match &outcome.result {
+            Ok(checked) => {
+                summary.add(&checked.findings);
+                failed |= checked.findings.iter().any(|f| f.severity >= threshold);
+                match args.format {
+                    OutputFormat::Human => out.write_all(checked.human.as_bytes())?,
+                    OutputFormat::Jsonl => {
+                        for j in &checked.json {
+                            serde_json::to_writer(&mut *out, j)?;
+                            out.write_all(b"\n")?;
+                        }
+                    }
+                    OutputFormat::Json => json_all.extend(checked.json.iter().cloned()),
+                }
+            }
+            Err(e) => {
+                summary.failed += 1;
+                let (message, help) = match e {
+                    TargetError::Input(i) => (i.to_string(), i.help().map(str::to_owned)),
+                    TargetError::Walk(reason) => (reason.clone(), None),
+                    TargetError::Config(p) => (
+                        format!("未检查：适用的配置文件 {} 有错误（见上文）", p.display()),
+                        None,
+                    ),
+                };
+                write!(
+                    err,
+                    "{}",
+                    render::render_error(&format!("{}：{message}", outcome.path), help.as_deref(), err_color)
+                )?;
+            }
+        }
+    }
+    if args.format == OutputFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, &json_all)?;
+        out.write_all(b"\n")?;
+    }
+    if args.format == OutputFormat::Human && !args.no_summary {
+        writeln!(out, "{summary}")?;
+    }
+    Ok(if summary.failed > 0 || !result.config_errors.is_empty() {
+        exit_codes::ERROR
+    } else if failed {
+        exit_codes::FINDINGS
+    } else {
+        exit_codes::CLEAN
+    })
+}
+
+fn outline(args: OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    let text = match crate::input::read_path(&args.file) {
+        Ok(t) => t,
+        Err(e) => {
+            write!(
+                err,
+                "{}",
+                render::render_error(&format!("{}：{e}", args.file.display()), e.help(), false)
+            )?;
+            return Ok(exit_codes::ERROR);
+        }
+    };
+    let doc = Document::parse(text, SourceKind::Text);
+    write!(out, "{}", outline_text(&doc))?;
+    Ok(exit_codes::CLEAN)
+}
+
+/// The indented table of contents printed by `gwlint outline`.
+pub fn outline_text(doc: &Document) -> String {
+    let mut s = String::new();
+    if doc.headings.is_empty() {
+        s.push_str("（没有找到层次序号：一、（一）1.（1）或 第X章/条）\n");
+        return s;
+    }
+    let width = doc.lines.line_count().to_string().len();
+    for (id, h) in doc.headings.iter().enumerate() {
+        let mut depth = 0;
+        let mut p = h.parent;
+        while let Some(pid) = p {
+            depth += 1;
+            p = doc.headings[pid].parent;
+        }
+        let line = h.paragraph + 1;
+        let title: String = doc.text[h.title.clone()].trim().chars().take(30).collect();
+        let more = if doc.text[h.title.clone()].trim().chars().count() > 30 {
+            "…"
+        } else {
+            ""
+        };
+        let enums = doc.enumerators.iter().filter(|e| {
+            let owner = doc.paragraphs[..=e.paragraph]
+                .iter()
+                .rev()
+                .find_map(|p| p.heading);
+            owner == Some(id)
+        });
+        let count = enums.count();
+        let note = if !h.canonical { "  ［序号写法不规范］" } else { "" };
+        let enum_note = if count > 0 { format!("  （含 {count} 个“一是/一要”类条目）") } else { String::new() };
+        s.push_str(&format!(
+            "{line:>width$}  {}{}{title}{more}{note}{enum_note}\n",
+            "  ".repeat(depth),
+            doc.marker_text(h),
+        ));
+    }
+    s
+}
+
+fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
+    match args.format {
+        RulesFormat::Text => {
+            let width = rules::RULES.iter().map(|e| e.meta.id.len()).max().unwrap_or(0);
+            for e in rules::RULES {
+                writeln!(
+                    out,
+                    "{:<width$}  {:<7}  {}  {}",
+                    e.meta.id,
+                    e.meta.default_severity.as_str(),
+                    e.meta.category.name_zh(),
+                    e.meta.summary
+                )?;
+            }
+            writeln!(out, "\n共 {} 条规则。详细说明：gwlint explain <规则>", rules::RULES.len())?;
+        }
+        RulesFormat::Json => {
+            let list: Vec<_> = rules::RULES
+                .iter()
+                .map(|e| {
+                    serde_json::json!({
+                        "id": e.meta.id,
+                        "severity": e.meta.default_severity,
+                        "category": e.meta.category.name_zh(),
+                        "summary": e.meta.summary,
+                        "fixable": e.meta.fixable,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &list)?;
+            writeln!(out)?;
+        }
+        RulesFormat::Markdown => {
+            writeln!(out, "# gwlint 规则目录\n")?;
+            for e in rules::RULES {
+                writeln!(out, "{}\n", e.meta.docs.trim_end().replacen("# ", "## ", 1).replace("\n## ", "\n### "))?;
+            }
+        }
+    }
+    Ok(exit_codes::CLEAN)
+}
+
+fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    match rules::find(&args.rule) {
+        Some(e) => {
+            writeln!(out, "{}", e.meta.docs.trim_end())?;
+            writeln!(out, "\n默认级别：{}（{}）", e.meta.default_severity.as_str(), e.meta.default_severity.label_zh())?;
+            Ok(exit_codes::CLEAN)
+        }
+        None => {
+            let ids: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
+            write!(
+                err,
+                "{}",
+                render::render_error(
+                    &format!("未知规则“{}”", args.rule),
+                    Some(&format!("可用的规则：{}", ids.join("、"))),
+                    false
+                )
+            )?;
+            Ok(exit_codes::ERROR)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

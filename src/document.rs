@@ -1,0 +1,412 @@
+//! Parse once: the [`Document`] every rule reads — text, line index, paragraphs, outline tree and
+//! inline enumerators.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::line_index::LineIndex;
+use crate::numerals;
+use crate::outline::{self, MarkerShape, RawMarker};
+
+/// What kind of source the text came from; rules may treat markup differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SourceKind {
+    /// Plain text: one paragraph per line.
+    #[default]
+    Text,
+    /// Markdown: `*` may be emphasis or a bullet, not a placeholder.
+    Markdown,
+}
+
+/// Outline level, ordered from the outermost container to the innermost marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// `第X编`
+    Part,
+    /// `第X章`
+    Chapter,
+    /// `第X节`
+    Section,
+    /// `第X条`
+    Article,
+    /// `一、` (GB/T 9704 level 1)
+    L1,
+    /// `（一）` (level 2)
+    L2,
+    /// `1.` (level 3)
+    L3,
+    /// `（1）` (level 4)
+    L4,
+}
+
+impl Level {
+    /// Whether this is one of the four GB/T 9704 numbered levels (not a 章/节/条 container).
+    pub fn is_marker(self) -> bool {
+        matches!(self, Level::L1 | Level::L2 | Level::L3 | Level::L4)
+    }
+
+    /// The canonical marker for `value` at this level (`三、`, `（三）`, `3.`, `（3）`, `第三条`).
+    pub fn canonical_marker(self, value: u32) -> String {
+        let cn = numerals::to_chinese(value);
+        match self {
+            Level::Part => format!("第{cn}编"),
+            Level::Chapter => format!("第{cn}章"),
+            Level::Section => format!("第{cn}节"),
+            Level::Article => format!("第{cn}条"),
+            Level::L1 => format!("{cn}、"),
+            Level::L2 => format!("（{cn}）"),
+            Level::L3 => format!("{value}."),
+            Level::L4 => format!("（{value}）"),
+        }
+    }
+
+    /// Chinese name of the level for messages.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Level::Part => "编",
+            Level::Chapter => "章",
+            Level::Section => "节",
+            Level::Article => "条",
+            Level::L1 => "一级标题",
+            Level::L2 => "二级标题",
+            Level::L3 => "三级标题",
+            Level::L4 => "四级标题",
+        }
+    }
+}
+
+/// One line of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The line without `\n` and without a trailing `\r`.
+    pub span: Range<usize>,
+    /// The line after its leading indentation.
+    pub content: Range<usize>,
+    /// Index into [`Document::headings`] when the line starts with an outline marker.
+    pub heading: Option<usize>,
+}
+
+impl Paragraph {
+    /// Whether the line has no content (empty or only indentation).
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+/// An outline heading: a paragraph that starts with a marker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Outline level.
+    pub level: Level,
+    /// Numeric value of the marker.
+    pub value: u32,
+    /// The marker as written (`一、`, `（三）`, `1、` …).
+    pub marker: Range<usize>,
+    /// The number inside the marker.
+    pub number: Range<usize>,
+    /// Whether the marker is written exactly as GB/T 9704 prescribes.
+    pub canonical: bool,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Index of the enclosing heading in [`Document::headings`].
+    pub parent: Option<usize>,
+    /// Text after the marker up to the end of the line.
+    pub title: Range<usize>,
+    /// The marker details as parsed.
+    pub raw: RawMarker,
+}
+
+/// Family of an inline enumerator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnumFamily {
+    /// 一是、二是…
+    Shi,
+    /// 一要、二要…
+    Yao,
+    /// 第一，第二…
+    Di,
+}
+
+/// An inline enumerator such as `一是`, `三要`, `第二，`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enumerator {
+    /// Which family it belongs to.
+    pub family: EnumFamily,
+    /// Its ordinal value.
+    pub value: u32,
+    /// The enumerator text (`一是`, `第二`).
+    pub span: Range<usize>,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+    /// Whether it opens its paragraph (after indentation and any marker).
+    pub starts_paragraph: bool,
+}
+
+/// A parsed document. Built once per file; rules only read it.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The full text (UTF-8).
+    pub text: String,
+    /// Plain text or Markdown.
+    pub kind: SourceKind,
+    /// Byte offset → line and character column.
+    pub lines: LineIndex,
+    /// One entry per line.
+    pub paragraphs: Vec<Paragraph>,
+    /// Outline headings in document order.
+    pub headings: Vec<Heading>,
+    /// Inline enumerators in document order.
+    pub enumerators: Vec<Enumerator>,
+}
+
+impl Document {
+    /// Parses `text`. Never fails on any input: the grammar is total; should pest hit a resource
+    /// limit the document is treated as plain paragraphs without outline.
+    pub fn parse(text: impl Into<String>, kind: SourceKind) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        let raw = outline::parse(&text).unwrap_or_else(|_| plain_paragraphs(&text, &lines));
+        let mut paragraphs = Vec::with_capacity(raw.len());
+        let mut headings = Vec::new();
+        let mut stack: Vec<usize> = Vec::new();
+        for (index, para) in raw.into_iter().enumerate() {
+            let mut end = para.span.end;
+            if text.as_bytes()[para.span.start..end].last() == Some(&b'\r') {
+                end -= 1;
+            }
+            let content = para.indent_end.min(end)..end;
+            let mut heading = None;
+            if let Some(marker) = para.marker
+                && let Some((level, value, canonical)) = classify(&text, &marker)
+            {
+                while let Some(&top) = stack.last() {
+                    if headings_level(&headings, top) >= level {
+                        stack.pop();
+                    } else {
+                        break;
+                    }
+                }
+                let id = headings.len();
+                headings.push(Heading {
+                    level,
+                    value,
+                    marker: marker.span.clone(),
+                    number: marker.number.clone(),
+                    canonical,
+                    paragraph: index,
+                    parent: stack.last().copied(),
+                    title: marker.span.end.min(end)..end,
+                    raw: marker,
+                });
+                stack.push(id);
+                heading = Some(id);
+            }
+            paragraphs.push(Paragraph {
+                span: para.span.start..end,
+                content,
+                heading,
+            });
+        }
+        let enumerators = find_enumerators(&text, &paragraphs, &headings);
+        Document {
+            text,
+            kind,
+            lines,
+            paragraphs,
+            headings,
+            enumerators,
+        }
+    }
+
+    /// The text of a byte range.
+    pub fn slice(&self, span: Range<usize>) -> &str {
+        &self.text[span]
+    }
+
+    /// Index of the paragraph containing byte `offset`.
+    pub fn paragraph_at(&self, offset: usize) -> usize {
+        self.lines.line_of(offset) - 1
+    }
+
+    /// The heading's marker as written.
+    pub fn marker_text(&self, heading: &Heading) -> &str {
+        &self.text[heading.marker.clone()]
+    }
+}
+
+fn headings_level(headings: &[Heading], id: usize) -> Level {
+    headings[id].level
+}
+
+fn plain_paragraphs(text: &str, lines: &LineIndex) -> Vec<outline::RawParagraph> {
+    (1..=lines.line_count())
+        .map(|line| {
+            let span = lines.line_range(line);
+            let indent_end = span.start
+                + text[span.clone()]
+                    .char_indices()
+                    .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}'))
+                    .map_or(span.len(), |(i, _)| i);
+            outline::RawParagraph {
+                span,
+                indent_end,
+                marker: None,
+            }
+        })
+        .collect()
+}
+
+/// Level, value and canonical form of a raw marker.
+fn classify(text: &str, m: &RawMarker) -> Option<(Level, u32, bool)> {
+    let number = &text[m.number.clone()];
+    let value = if m.chinese {
+        numerals::parse_chinese(number)?
+    } else {
+        numerals::parse_arabic(number)?
+    };
+    if value == 0 {
+        return None;
+    }
+    let ascii_digits = number.bytes().all(|b| b.is_ascii_digit());
+    Some(match m.shape {
+        MarkerShape::NumeralComma => (Level::L1, value, m.separator == Some('、')),
+        MarkerShape::ArabicDot => (Level::L3, value, m.separator == Some('.') && ascii_digits),
+        MarkerShape::Bracketed => {
+            let full = m.open == Some('（') && m.close == Some('）') && m.trailing.is_none();
+            if m.chinese {
+                (Level::L2, value, full)
+            } else {
+                (Level::L4, value, full && ascii_digits)
+            }
+        }
+        MarkerShape::Article => {
+            let level = match m.unit {
+                Some('编') => Level::Part,
+                Some('章') => Level::Chapter,
+                Some('节') => Level::Section,
+                _ => Level::Article,
+            };
+            (level, value, true)
+        }
+    })
+}
+
+const ENUM_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+struct EnumPatterns {
+    automaton: AhoCorasick,
+    /// (family, value) per pattern id.
+    meta: Vec<(EnumFamily, u32)>,
+}
+
+fn enum_patterns() -> &'static EnumPatterns {
+    static PATTERNS: OnceLock<EnumPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let mut pats = Vec::new();
+        let mut meta = Vec::new();
+        for (i, n) in ENUM_NUMERALS.iter().enumerate() {
+            let value = i as u32 + 1;
+            pats.push(format!("{n}是"));
+            meta.push((EnumFamily::Shi, value));
+            pats.push(format!("{n}要"));
+            meta.push((EnumFamily::Yao, value));
+            pats.push(format!("第{n}，"));
+            meta.push((EnumFamily::Di, value));
+            pats.push(format!("第{n},"));
+            meta.push((EnumFamily::Di, value));
+            pats.push(format!("第{n}、"));
+            meta.push((EnumFamily::Di, value));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("static enumerator patterns compile");
+        EnumPatterns { automaton, meta }
+    })
+}
+
+/// Inline enumerators at clause starts: the start of a paragraph (after any marker) or right after
+/// `。；：！？，` (and whitespace). `统一是` or `不一要` are not enumerators.
+fn find_enumerators(text: &str, paragraphs: &[Paragraph], headings: &[Heading]) -> Vec<Enumerator> {
+    let pats = enum_patterns();
+    let mut out = Vec::new();
+    let mut para = 0usize;
+    for m in pats.automaton.find_iter(text) {
+        while para + 1 < paragraphs.len() && paragraphs[para].span.end < m.start() {
+            para += 1;
+        }
+        let p = &paragraphs[para];
+        let body_start = p
+            .heading
+            .map_or(p.content.start, |h| headings[h].marker.end);
+        let before = text[..m.start()].trim_end_matches([' ', '\u{3000}', '\u{A0}', '\t']);
+        let at_start = before.len() <= body_start;
+        let clause_start = at_start
+            || before.ends_with(['。', '；', '：', '！', '？', '，', ';', ':']);
+        if !clause_start {
+            continue;
+        }
+        let (family, value) = pats.meta[m.pattern().as_usize()];
+        let mut end = m.end();
+        if family == EnumFamily::Di {
+            // The span is the enumerator itself, without its punctuation.
+            end = m.start() + text[m.start()..m.end()].char_indices().last().map_or(0, |(i, _)| i);
+        }
+        out.push(Enumerator {
+            family,
+            value,
+            span: m.start()..end,
+            paragraph: para,
+            starts_paragraph: at_start,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outline_tree() {
+        let text = "一、总体要求\n（一）指导思想\n1.坚持\n（二）原则\n二、任务\n正文。一是加强。二是落实\n统一是关键";
+        let doc = Document::parse(text, SourceKind::Text);
+        let summary: Vec<_> = doc
+            .headings
+            .iter()
+            .map(|h| (h.level, h.value, h.parent))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (Level::L1, 1, None),
+                (Level::L2, 1, Some(0)),
+                (Level::L3, 1, Some(1)),
+                (Level::L2, 2, Some(0)),
+                (Level::L1, 2, None),
+            ]
+        );
+        let enums: Vec<_> = doc
+            .enumerators
+            .iter()
+            .map(|e| (doc.slice(e.span.clone()), e.starts_paragraph))
+            .collect();
+        assert_eq!(enums, vec![("一是", false), ("二是", false)]);
+    }
+
+    #[test]
+    fn enumerator_at_paragraph_start_and_di() {
+        let doc = Document::parse("　　一是加强。\n第二，落实。", SourceKind::Text);
+        let enums: Vec<_> = doc
+            .enumerators
+            .iter()
+            .map(|e| (doc.slice(e.span.clone()), e.starts_paragraph, e.family))
+            .collect();
+        assert_eq!(
+            enums,
+            vec![("一是", true, EnumFamily::Shi), ("第二", true, EnumFamily::Di)]
+        );
+    }
+}

@@ -1,0 +1,38 @@
+//! gwlint: a rule-based consistency linter for Chinese government reports and other 公文.
+//!
+//! Pipeline: text → [`document::Document`] (parsed once: paragraphs, outline tree, line index) →
+//! rules ([`rules::Rule`]) emit plain [`diagnostic::Finding`]s with byte spans → renderers in
+//! [`render`] (the only module that touches miette).
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod exit_codes;
+pub mod input;
+pub mod line_index;
+pub mod numerals;
+pub mod outline;
+pub mod render;
+pub mod rules;
+pub mod runner;
+
+use config::Settings;
+use diagnostic::Finding;
+use document::Document;
+
+/// Runs every configured rule over `doc`; findings sorted by position, then rule id.
+pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
+    let mut all = Vec::new();
+    for configured in &settings.rules {
+        let start = all.len();
+        configured.rule.check(doc, &mut all);
+        for f in &mut all[start..] {
+            f.severity = configured.severity;
+        }
+    }
+    all.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    all
+}

@@ -1,0 +1,22 @@
+//! The `gwlint` binary: parse arguments, run, exit with the documented code.
+
+use clap::Parser;
+use gwlint::cli::{Cli, execute};
+
+fn main() {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap uses 0 for --help/--version and 2 for usage errors, as documented.
+            std::process::exit(if e.use_stderr() { gwlint::exit_codes::ERROR } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = stderr.lock();
+    let code = execute(cli, &mut out, &mut err);
+    drop(out);
+    std::process::exit(code);
+}

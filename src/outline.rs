@@ -1,0 +1,198 @@
+//! The pest outline parser (`grammar/outline.pest`) and its conversion into plain structs.
+//!
+//! This is the only place that calls the generated parser; everything after it works on
+//! [`RawParagraph`] values with byte spans (pest's `Pairs` are `!Send` and tied to the input).
+
+use std::ops::Range;
+
+use pest::Parser;
+use pest::iterators::Pair;
+use pest_derive::Parser;
+
+/// The generated parser for `grammar/outline.pest`.
+#[derive(Parser)]
+#[grammar = "../grammar/outline.pest"]
+pub struct OutlineParser;
+
+/// Which marker shape the grammar recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerShape {
+    /// `一、` and variants.
+    NumeralComma,
+    /// `（一）` / `（1）` and variants.
+    Bracketed,
+    /// `1.` and variants.
+    ArabicDot,
+    /// `第X编/章/节/条`.
+    Article,
+}
+
+/// One marker as written, before any judgement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMarker {
+    /// Shape recognised by the grammar.
+    pub shape: MarkerShape,
+    /// The whole marker.
+    pub span: Range<usize>,
+    /// The number inside it.
+    pub number: Range<usize>,
+    /// Whether the number is written in Chinese numerals.
+    pub chinese: bool,
+    /// Opening bracket, for bracketed markers.
+    pub open: Option<char>,
+    /// Closing bracket, for bracketed markers.
+    pub close: Option<char>,
+    /// Separator after the number (`、`, `.`, `．`) for unbracketed markers.
+    pub separator: Option<char>,
+    /// Punctuation after a bracketed marker's closing bracket (malformed).
+    pub trailing: Option<Range<usize>>,
+    /// For articles: the unit word (编/章/节/条).
+    pub unit: Option<char>,
+}
+
+/// One line of the document as parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawParagraph {
+    /// The line without its `\n`.
+    pub span: Range<usize>,
+    /// End of the leading indentation.
+    pub indent_end: usize,
+    /// The outline marker at the start of the line, if any.
+    pub marker: Option<RawMarker>,
+}
+
+/// Error from the outline parser. The grammar is total, so this only happens on resource limits.
+#[derive(Debug, thiserror::Error)]
+#[error("大纲解析失败：{0}")]
+pub struct OutlineError(String);
+
+/// Parses `text` into paragraphs with their markers.
+pub fn parse(text: &str) -> Result<Vec<RawParagraph>, OutlineError> {
+    let mut pairs = OutlineParser::parse(Rule::document, text)
+        .map_err(|e| OutlineError(format!("{:?}", e.location)))?;
+    let document = pairs.next().expect("document rule always yields a pair");
+    let mut out = Vec::with_capacity(text.len() / 200 + 1);
+    for pair in document.into_inner() {
+        if pair.as_rule() == Rule::paragraph {
+            out.push(convert_paragraph(pair));
+        }
+    }
+    Ok(out)
+}
+
+fn convert_paragraph(pair: Pair<'_, Rule>) -> RawParagraph {
+    let span = pair.as_span();
+    let mut indent_end = span.start();
+    let mut marker = None;
+    for inner in pair.into_inner() {
+        match inner.as_rule() {
+            Rule::indent => indent_end = inner.as_span().end(),
+            Rule::marker => marker = inner.into_inner().next().map(convert_marker),
+            _ => {}
+        }
+    }
+    RawParagraph {
+        span: span.start()..span.end(),
+        indent_end,
+        marker,
+    }
+}
+
+fn convert_marker(pair: Pair<'_, Rule>) -> RawMarker {
+    let shape = match pair.as_rule() {
+        Rule::numeral_comma => MarkerShape::NumeralComma,
+        Rule::bracketed => MarkerShape::Bracketed,
+        Rule::arabic_dot => MarkerShape::ArabicDot,
+        _ => MarkerShape::Article,
+    };
+    let span = pair.as_span();
+    let mut m = RawMarker {
+        shape,
+        span: span.start()..span.end(),
+        number: span.start()..span.start(),
+        chinese: false,
+        open: None,
+        close: None,
+        separator: None,
+        trailing: None,
+        unit: None,
+    };
+    for inner in pair.into_inner() {
+        let s = inner.as_span();
+        let first = inner.as_str().chars().next();
+        match inner.as_rule() {
+            Rule::cn_number | Rule::cn_big_number => {
+                m.number = s.start()..s.end();
+                m.chinese = true;
+            }
+            Rule::arabic_number => m.number = s.start()..s.end(),
+            Rule::open_bracket => m.open = first,
+            Rule::close_bracket => m.close = first,
+            Rule::cn_separator | Rule::arabic_separator => m.separator = first,
+            Rule::trailing_punct => m.trailing = Some(s.start()..s.end()),
+            Rule::article_clause | Rule::article_container => m.unit = first,
+            _ => {}
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markers(text: &str) -> Vec<Option<(MarkerShape, String)>> {
+        parse(text)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.marker.map(|m| (m.shape, text[m.span].to_owned())))
+            .collect()
+    }
+
+    #[test]
+    fn marker_table() {
+        use MarkerShape::*;
+        let cases: &[(&str, Option<(MarkerShape, &str)>)] = &[
+            ("一、总体要求", Some((NumeralComma, "一、"))),
+            ("二十三、其他", Some((NumeralComma, "二十三、"))),
+            ("十、其他", Some((NumeralComma, "十、"))),
+            ("一.总体要求", Some((NumeralComma, "一."))),
+            ("（一）指导思想", Some((Bracketed, "（一）"))),
+            ("(一)指导思想", Some((Bracketed, "(一)"))),
+            ("（一)指导思想", Some((Bracketed, "（一)"))),
+            ("（一）、指导思想", Some((Bracketed, "（一）、"))),
+            ("1.加强领导", Some((ArabicDot, "1."))),
+            ("1、加强领导", Some((ArabicDot, "1、"))),
+            ("1．加强领导", Some((ArabicDot, "1．"))),
+            ("１.加强领导", Some((ArabicDot, "１."))),
+            ("（1）具体措施", Some((Bracketed, "（1）"))),
+            ("1.5亿元投资", None),
+            ("2021、2022年", None),
+            ("一是加强领导", None),
+            ("第三条　为了规范", Some((Article, "第三条"))),
+            ("第三条规定的情形", None),
+            ("第一章 总则", Some((Article, "第一章"))),
+            ("第一章节", None),
+            ("第一，加强", None),
+            ("　　一、缩进的标题", Some((NumeralComma, "一、"))),
+            ("", None),
+        ];
+        for (input, expected) in cases {
+            let got = markers(input);
+            assert_eq!(
+                got[0],
+                expected.map(|(s, t)| (s, t.to_owned())),
+                "input {input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn paragraphs_and_crlf() {
+        let text = "一、甲\r\n\r\n正文";
+        let paras = parse(text).unwrap();
+        assert_eq!(paras.len(), 3);
+        assert_eq!(&text[paras[0].span.clone()], "一、甲\r");
+        assert_eq!(paras[2].span, 11..text.len());
+    }
+}

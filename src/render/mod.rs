@@ -1,0 +1,278 @@
+//! Renderers. This module is the only one that uses miette.
+
+pub mod human;
+pub mod window;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use serde::Serialize;
+
+use crate::config::ConfigError;
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+
+/// Output format of `gwlint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// 带源文摘录的可读报告（默认）
+    Human,
+    /// 一个 JSON 数组
+    Json,
+    /// 每行一个 JSON 对象
+    Jsonl,
+}
+
+/// A related location in machine output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonRelated {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based character column.
+    pub column: usize,
+    /// Label.
+    pub message: String,
+}
+
+/// A suggested replacement in machine output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonFix {
+    /// Replacement text for `byte_start..byte_end` of the finding's `fix` span.
+    pub replacement: String,
+    /// 0-based byte offset where the replaced text starts.
+    pub byte_start: usize,
+    /// 0-based byte offset where it ends (exclusive).
+    pub byte_end: usize,
+    /// Whether it may be applied without review.
+    pub safe: bool,
+}
+
+/// One finding in machine output. Field names are a contract; see README "Machine output".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct JsonFinding {
+    /// Path as given or found.
+    pub path: String,
+    /// Rule id.
+    pub rule: &'static str,
+    /// error | warning | info
+    pub severity: Severity,
+    /// Chinese message.
+    pub message: String,
+    /// 1-based start line.
+    pub line: usize,
+    /// 1-based start column in Unicode characters.
+    pub column: usize,
+    /// 1-based end line.
+    pub end_line: usize,
+    /// 1-based end column in characters, exclusive (as in SARIF).
+    pub end_column: usize,
+    /// 0-based byte offset into the UTF-8 text.
+    pub byte_start: usize,
+    /// 0-based byte offset, exclusive.
+    pub byte_end: usize,
+    /// Related locations.
+    pub related: Vec<JsonRelated>,
+    /// Help text.
+    pub help: Option<String>,
+    /// Suggested replacement, when mechanical.
+    pub fix: Option<JsonFix>,
+}
+
+impl JsonFinding {
+    /// Resolves a finding's byte spans into lines and character columns.
+    pub fn new(path: &str, doc: &Document, f: &Finding) -> Self {
+        let start = doc.lines.line_col(&doc.text, f.span.start);
+        let end = doc.lines.line_col(&doc.text, f.span.end);
+        JsonFinding {
+            path: path.to_owned(),
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            byte_start: f.span.start,
+            byte_end: f.span.end,
+            related: f
+                .related
+                .iter()
+                .map(|r| {
+                    let lc = doc.lines.line_col(&doc.text, r.span.start);
+                    JsonRelated {
+                        line: lc.line,
+                        column: lc.column,
+                        message: r.message.clone(),
+                    }
+                })
+                .collect(),
+            help: f.help.clone(),
+            fix: f.fix.as_ref().map(|e| JsonFix {
+                replacement: e.replacement.clone(),
+                byte_start: e.span.start,
+                byte_end: e.span.end,
+                safe: e.safe,
+            }),
+        }
+    }
+}
+
+/// Counts for the closing summary line.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Files checked successfully.
+    pub files: usize,
+    /// Files that could not be checked.
+    pub failed: usize,
+    /// Findings per severity.
+    pub by_severity: BTreeMap<Severity, usize>,
+    /// Findings per rule.
+    pub by_rule: BTreeMap<&'static str, usize>,
+}
+
+impl Summary {
+    /// Adds one file's findings.
+    pub fn add(&mut self, findings: &[Finding]) {
+        self.files += 1;
+        for f in findings {
+            *self.by_severity.entry(f.severity).or_default() += 1;
+            *self.by_rule.entry(f.rule).or_default() += 1;
+        }
+    }
+
+    /// Total findings.
+    pub fn total(&self) -> usize {
+        self.by_severity.values().sum()
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = |s| self.by_severity.get(&s).copied().unwrap_or(0);
+        write!(f, "检查了 {} 个文件", self.files)?;
+        if self.failed > 0 {
+            write!(f, "，{} 个文件无法检查", self.failed)?;
+        }
+        if self.total() == 0 {
+            return write!(f, "，未发现问题。");
+        }
+        write!(
+            f,
+            "，发现 {} 处问题（错误 {}，警告 {}，提示 {}）",
+            self.total(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        )?;
+        let rules: Vec<String> = self.by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        write!(f, "：{}。", rules.join("，"))
+    }
+}
+
+/// Renders a configuration error with a span into the TOML file. The position is given in the
+/// message as line and character column (miette's own header would count bytes).
+pub fn render_config_error(e: &ConfigError, color: bool) -> String {
+    let span = e.span.clone().map(|s| clamp_to_char_boundaries(&e.text, s));
+    let position = span.as_ref().map(|s| {
+        let before = &e.text[..s.start];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        format!("{}:{line}:{column}", e.path)
+    });
+    let report = ConfigReport {
+        message: format!("配置错误（{}）：{}", position.as_deref().unwrap_or(&e.path), e.message),
+        help: e.help.clone(),
+        source: NamedSource::new(e.path.clone(), e.text.clone()),
+        span,
+    };
+    let mut out = String::new();
+    let _ = handler(color).without_primary_span_start().render_report(&mut out, &report);
+    out
+}
+
+/// Renders a plain error (file, usage) the way miette prints errors.
+pub fn render_error(message: &str, help: Option<&str>, color: bool) -> String {
+    let report = PlainReport {
+        message: message.to_owned(),
+        help: help.map(str::to_owned),
+    };
+    let mut out = String::new();
+    let _ = handler(color).render_report(&mut out, &report);
+    out
+}
+
+fn handler(color: bool) -> GraphicalReportHandler {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false)
+}
+
+#[derive(Debug)]
+struct ConfigReport {
+    message: String,
+    help: Option<String>,
+    source: NamedSource<String>,
+    span: Option<std::ops::Range<usize>>,
+}
+
+impl fmt::Display for ConfigReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigReport {}
+
+impl Diagnostic for ConfigReport {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.span.as_ref().map(|_| &self.source as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
+            Some("这里".to_owned()),
+            span,
+        ))))
+    }
+}
+
+fn clamp_to_char_boundaries(text: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+#[derive(Debug)]
+struct PlainReport {
+    message: String,
+    help: Option<String>,
+}
+
+impl fmt::Display for PlainReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for PlainReport {}
+
+impl Diagnostic for PlainReport {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+}

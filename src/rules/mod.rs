@@ -1,0 +1,180 @@
+//! The rule registry: a small trait with const metadata and a plain const slice of rules.
+//!
+//! Adding a rule: see CONTRIBUTING.md. Each rule lives in its own file with its `DOCS`, `META`,
+//! `Options` and `impl Rule`; its entry goes into [`RULES`] (kept in id order), `rules/default.toml`
+//! and `tests/fixtures/<id>/`. The tests at the bottom of this file check all of that.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+
+pub mod common;
+pub mod duplicate_number;
+pub mod numbering;
+pub mod skipped_number;
+pub mod unfilled_placeholder;
+pub mod unmatched_pair;
+
+/// Broad family of a rule, used to group `gwlint rules` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// Outline numbering and structure.
+    Structure,
+    /// Punctuation (GB/T 15834).
+    Punctuation,
+    /// Draft residue: placeholders and deletion traces.
+    Draft,
+}
+
+impl Category {
+    /// Chinese name.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Category::Structure => "结构",
+            Category::Punctuation => "标点",
+            Category::Draft => "草稿残留",
+        }
+    }
+}
+
+/// Static description of a rule.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Kebab-case id naming the defect.
+    pub id: &'static str,
+    /// One-line Chinese summary.
+    pub summary: &'static str,
+    /// Markdown docs shown by `gwlint explain` (Chinese, fixed sections).
+    pub docs: &'static str,
+    /// Severity when the configuration does not say otherwise.
+    pub default_severity: Severity,
+    /// Family.
+    pub category: Category,
+    /// Whether findings carry a suggested replacement.
+    pub fixable: bool,
+}
+
+/// A configured rule, ready to check documents.
+pub trait Rule: Send + Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Appends findings for `doc` to `out`. Severity is set by the engine afterwards.
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+}
+
+/// Rule options read from TOML. Every field is optional so that a user's table can be laid over
+/// the embedded default one key by key.
+pub trait RuleOptions: DeserializeOwned + Default {
+    /// `over`'s keys win over `self`'s.
+    fn merge(self, over: Self) -> Self;
+}
+
+/// Why a rule could not be built: the index of the option layer at fault (`None`: the merged
+/// options as a whole) and the error.
+pub type BuildError = (Option<usize>, toml::de::Error);
+
+/// Builds a rule from its option layers (embedded default first, then user files).
+pub type BuildFn = fn(Vec<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, BuildError>;
+
+/// One registry entry.
+pub struct RuleEntry {
+    /// Metadata (id, docs …).
+    pub meta: &'static RuleMeta,
+    /// Constructor from configuration.
+    pub build: BuildFn,
+}
+
+/// Every rule, in id order.
+pub const RULES: &[RuleEntry] = &[
+    duplicate_number::ENTRY,
+    skipped_number::ENTRY,
+    unfilled_placeholder::ENTRY,
+    unmatched_pair::ENTRY,
+];
+
+/// Looks up a rule by id.
+pub fn find(id: &str) -> Option<&'static RuleEntry> {
+    RULES.iter().find(|e| e.meta.id == id)
+}
+
+/// Deserialises and merges option layers, then constructs the rule with `make`.
+pub fn build_with<O: RuleOptions>(
+    layers: Vec<toml::de::ValueDeserializer<'_>>,
+    make: impl FnOnce(O) -> Result<Box<dyn Rule>, String>,
+) -> Result<Box<dyn Rule>, BuildError> {
+    let mut options = O::default();
+    for (index, layer) in layers.into_iter().enumerate() {
+        let layer_options = O::deserialize(layer).map_err(|e| (Some(index), e))?;
+        options = options.merge(layer_options);
+    }
+    make(options).map_err(|msg| (None, <toml::de::Error as serde::de::Error>::custom(msg)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_sorted_and_kebab_case() {
+        let ids: Vec<_> = RULES.iter().map(|e| e.meta.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "RULES must be sorted by id without duplicates");
+        for id in ids {
+            assert!(
+                id.split('-')
+                    .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
+                "{id} is not kebab-case"
+            );
+            for bad in ["avoid-", "prefer-", "use-", "consider-", "do-not-", "no-", "check-"] {
+                assert!(!id.starts_with(bad), "{id}: name the defect, not the fix");
+            }
+        }
+    }
+
+    #[test]
+    fn every_rule_has_docs_with_required_sections() {
+        for e in RULES {
+            for heading in ["## 检查内容", "## 为什么", "## 示例", "## 配置项"] {
+                assert!(
+                    e.meta.docs.contains(heading),
+                    "{} docs lack {heading}",
+                    e.meta.id
+                );
+            }
+            assert!(!e.meta.summary.is_empty());
+        }
+    }
+
+    #[test]
+    fn every_rule_is_in_default_toml() {
+        let table: toml::Table = toml::from_str(crate::config::DEFAULT_TOML).unwrap();
+        let rules = table["rules"].as_table().unwrap();
+        for e in RULES {
+            assert!(rules.contains_key(e.meta.id), "{} missing in rules/default.toml", e.meta.id);
+        }
+        for key in rules.keys() {
+            assert!(find(key).is_some(), "rules/default.toml names unknown rule {key}");
+        }
+    }
+
+    #[test]
+    fn every_rule_has_failing_and_passing_fixtures() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        for e in RULES {
+            let rule_dir = dir.join(e.meta.id);
+            let names: Vec<String> = std::fs::read_dir(&rule_dir)
+                .unwrap_or_else(|_| panic!("missing {}", rule_dir.display()))
+                .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            assert!(names.iter().any(|n| n.starts_with("fail")), "{}: no fail_* fixture", e.meta.id);
+            assert!(names.iter().any(|n| n.starts_with("pass")), "{}: no pass_* fixture", e.meta.id);
+        }
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(find(&name).is_some(), "orphan fixture directory {name}");
+        }
+    }
+}

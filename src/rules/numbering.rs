@@ -1,0 +1,188 @@
+//! Numbering analysis shared by `duplicate-number` and `skipped-number`.
+//!
+//! Sibling headings (same level, same parent) form a sequence that should run 1, 2, 3 … The
+//! analysis recognises the numbering schemes real documents use instead of flagging them:
+//!
+//! * **restart under each parent** — the GB/T 9704 default: （一） starts again under every 一、;
+//! * **continuous** — State Council documents number level 2 across level-1 sections
+//!   (（一）…（三十） under 一、…九、). Detected per level by voting over section boundaries;
+//! * **containers** — regulations restart 一、/（一） lists under each 第X条 (the outline tree makes
+//!   第X条 the parent);
+//! * **nested restart** — a run that starts again at 1 after a lead-in ending in `：`, or that
+//!   continues 1, 2 …, is a list inside a section (or a table of contents followed by the body,
+//!   or an old report using 一、 at two depths): it is checked as its own list and does not count
+//!   against the outer sequence.
+//!
+//! Duplicates are left out of the sequence: 一、二、一、四、 gives one duplicate (the second 一、,
+//! expected 三、) and one skip (四、, 三、 missing).
+
+use std::collections::HashMap;
+
+use crate::document::{Document, Heading, Level};
+
+/// A defect in a sibling sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberingIssue {
+    /// `heading` repeats the value first used by `first`; `expected` is the number due there.
+    Duplicate {
+        /// Index into `Document::headings`.
+        heading: usize,
+        /// Earlier sibling with the same value.
+        first: usize,
+        /// The value the sequence expected.
+        expected: u32,
+    },
+    /// `heading` jumps over `missing` (ascending, non-empty).
+    Skipped {
+        /// Index into `Document::headings`.
+        heading: usize,
+        /// Previous accepted sibling, if any.
+        previous: Option<usize>,
+        /// Missing values.
+        missing: Vec<u32>,
+    },
+}
+
+/// All numbering issues of a document, in document order.
+pub fn analyse(doc: &Document) -> Vec<NumberingIssue> {
+    let mut issues = Vec::new();
+    for seq in sequences(doc) {
+        check_sequence(doc, &seq, &mut issues);
+    }
+    issues.sort_by_key(|i| match i {
+        NumberingIssue::Duplicate { heading, .. } | NumberingIssue::Skipped { heading, .. } => *heading,
+    });
+    issues
+}
+
+/// A sibling sequence: heading ids in document order, and whether it is a root-level sequence
+/// (which may legitimately start above 1 when the text is an excerpt).
+struct Sequence {
+    ids: Vec<usize>,
+    root: bool,
+}
+
+fn sequences(doc: &Document) -> Vec<Sequence> {
+    // Group marker headings by (parent, level) in order of first appearance.
+    let mut order: Vec<(Option<usize>, Level)> = Vec::new();
+    let mut groups: HashMap<(Option<usize>, Level), Vec<usize>> = HashMap::new();
+    for (id, h) in doc.headings.iter().enumerate() {
+        if !h.level.is_marker() {
+            continue;
+        }
+        let key = (h.parent, h.level);
+        groups
+            .entry(key)
+            .or_insert_with(|| {
+                order.push(key);
+                Vec::new()
+            })
+            .push(id);
+    }
+
+    // Continuous numbering: per (level, parent level, grandparent), compare each group's first
+    // value with the previous group's last.
+    let mut families: Vec<(Level, Option<Level>, Option<usize>)> = Vec::new();
+    let mut family_groups: HashMap<(Level, Option<Level>, Option<usize>), Vec<(Option<usize>, Level)>> =
+        HashMap::new();
+    for key in &order {
+        let (parent, level) = *key;
+        let parent_level = parent.map(|p| doc.headings[p].level);
+        let grandparent = parent.and_then(|p| doc.headings[p].parent);
+        let fam = (level, parent_level, grandparent);
+        family_groups
+            .entry(fam)
+            .or_insert_with(|| {
+                families.push(fam);
+                Vec::new()
+            })
+            .push(*key);
+    }
+
+    let mut out = Vec::new();
+    for fam in families {
+        let keys = &family_groups[&fam];
+        let value = |id: usize| doc.headings[id].value;
+        let (mut continuous, mut restart) = (0, 0);
+        for pair in keys.windows(2) {
+            let prev = &groups[&pair[0]];
+            let next = &groups[&pair[1]];
+            let first = value(next[0]);
+            if first == 1 {
+                restart += 1;
+            } else if first == value(*prev.last().expect("groups are non-empty")) + 1 {
+                continuous += 1;
+            }
+        }
+        let root = fam.1.is_none();
+        if continuous > restart {
+            let ids = keys.iter().flat_map(|k| groups[k].iter().copied()).collect();
+            out.push(Sequence { ids, root });
+        } else {
+            for k in keys {
+                out.push(Sequence {
+                    ids: groups[k].clone(),
+                    root,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssue>) {
+    let hs: Vec<&Heading> = seq.ids.iter().map(|&id| &doc.headings[id]).collect();
+    let n = hs.len();
+    let Some(first) = hs.first() else { return };
+    // An excerpt may start in the middle of a document: a root sequence takes its first number
+    // as given. Under a parent the count starts at 1.
+    let mut expected = if seq.root { first.value } else { 1 };
+    let mut used: HashMap<u32, usize> = HashMap::new();
+    let mut previous: Option<usize> = None;
+    let mut i = 0;
+    while i < n {
+        let id = seq.ids[i];
+        let v = hs[i].value;
+        if v == expected {
+            used.entry(v).or_insert(id);
+            previous = Some(id);
+            expected += 1;
+        } else if v == 1 && i > 0 && is_nested_restart(doc, &hs, i) {
+            // Consume the inner list; it stops where its own count breaks.
+            let mut inner = 1;
+            while i < n && hs[i].value == inner {
+                inner += 1;
+                i += 1;
+            }
+            continue;
+        } else if v < expected {
+            let first = used.get(&v).copied().unwrap_or(id);
+            if first != id {
+                issues.push(NumberingIssue::Duplicate {
+                    heading: id,
+                    first,
+                    expected,
+                });
+            }
+        } else {
+            issues.push(NumberingIssue::Skipped {
+                heading: id,
+                previous,
+                missing: (expected..v).collect(),
+            });
+            used.entry(v).or_insert(id);
+            previous = Some(id);
+            expected = v + 1;
+        }
+        i += 1;
+    }
+}
+
+/// A heading numbered 1 in the middle of a sequence starts an inner list when it follows a lead-in
+/// ending in a colon, or when the next sibling continues it with 2.
+fn is_nested_restart(doc: &Document, hs: &[&Heading], i: usize) -> bool {
+    let lead_in = super::common::previous_text(doc, hs[i].paragraph)
+        .is_some_and(|t| t.ends_with(['：', ':']));
+    let continued = hs.get(i + 1).is_some_and(|h| h.value == 2);
+    lead_in || continued
+}

@@ -1,0 +1,253 @@
+//! `unfilled-placeholder`: draft markers left in the text (`*`, ××, X月X日, ○○, 某某, 【待定】, TODO).
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::{Document, SourceKind};
+
+/// Embedded docs (`gwlint explain unfilled-placeholder`).
+pub const DOCS: &str = r#"# unfilled-placeholder：未填写的占位符
+
+## 检查内容
+起草时用来占位、提交前必须替换的标记：`*`/`＊`、`××`/`XX`/`xx`、`X月X日` 式日期、`○○`/`□□`、
+`某某`、`【待定】`/`【待补】` 式批注、`TODO`/`TBD`/`FIXME`。每一串连续的占位符报告一次，
+例如 `**亿元` 报告一次，`*+*+*` 报告三次。
+
+不报告：年份中的“〇”（二〇二一年）、用作零的“○”（二○○八年）、算式中的单个“×”（3×4）、
+拉丁文单词中的 X（XXL）、Markdown 文件里的强调 `**重点**` 和列表符号 `* `。
+
+## 为什么
+占位符说明数据、名称或日期还没有核实填写。公文一经印发即具有效力，留有“*”“××”的文稿不能提交；
+人工校对时零散的单个“*”最容易漏看。
+
+## 示例（错误→正确）
+- `全年实现地区生产总值*亿元` → `全年实现地区生产总值356亿元`
+- `定于X月X日召开` → `定于3月15日召开`
+- `【待补】` → 删除批注并补齐内容
+
+## 配置项
+```toml
+[rules.unfilled-placeholder]
+severity = "warning"
+# 内置模式见 rules/default.toml；在自己的 gwlint.toml 中：
+# 追加模式（不会替换内置模式）：
+extend-patterns = [
+  { name = "our-marker", regex = '（此处待补）', message = "未删除的起草批注“{text}”" },
+]
+# 关闭某几个内置模式：
+disable = ["mou"]
+```
+每个模式的字段：
+- `name`：模式名（用于 disable，不能重复）；
+- `regex`：正则表达式（Rust regex 语法，不支持环视）；
+- `message`：报告文字，`{text}` 会替换为匹配到的文字；
+- `isolated`（可选，默认 false）：为 true 时，匹配前后紧挨拉丁字母或数字就不报告（避免 XXL、TODOS）；
+- `skip-in-number`（可选，默认 false）：为 true 时，紧挨中文数字的匹配不报告（二○○八年）；
+- `markdown-emphasis`（可选，默认 false）：为 true 时，Markdown 文件中的强调和列表符号不报告。
+"#;
+
+/// Metadata.
+pub static META: RuleMeta = RuleMeta {
+    id: "unfilled-placeholder",
+    summary: "未填写的占位符（*、××、X月X日、○○、某某、【待定】、TODO）",
+    docs: DOCS,
+    default_severity: Severity::Warning,
+    category: Category::Draft,
+    fixable: false,
+};
+
+/// Registry entry.
+pub const ENTRY: RuleEntry = RuleEntry {
+    meta: &META,
+    build: |layers| build_with::<Options>(layers, |o| Ok(Box::new(UnfilledPlaceholder::new(o)?))),
+};
+
+/// One placeholder pattern as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PatternSpec {
+    /// Name, unique within the rule.
+    pub name: String,
+    /// Regular expression.
+    pub regex: String,
+    /// Message; `{text}` is replaced by the matched text.
+    pub message: String,
+    /// Skip matches touching ASCII letters or digits.
+    #[serde(default)]
+    pub isolated: bool,
+    /// Skip matches touching Chinese numerals.
+    #[serde(default)]
+    pub skip_in_number: bool,
+    /// In Markdown, skip emphasis and bullets.
+    #[serde(default)]
+    pub markdown_emphasis: bool,
+}
+
+/// Options.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// The pattern list (replaces the default one when a user sets it).
+    pub patterns: Option<Vec<PatternSpec>>,
+    /// Patterns added to the list.
+    pub extend_patterns: Option<Vec<PatternSpec>>,
+    /// Names of patterns to drop.
+    pub disable: Option<Vec<String>>,
+}
+
+impl RuleOptions for Options {
+    fn merge(self, over: Self) -> Self {
+        let mut extend = self.extend_patterns.unwrap_or_default();
+        extend.extend(over.extend_patterns.unwrap_or_default());
+        let mut disable = self.disable.unwrap_or_default();
+        disable.extend(over.disable.unwrap_or_default());
+        Options {
+            patterns: over.patterns.or(self.patterns),
+            extend_patterns: Some(extend),
+            disable: Some(disable),
+        }
+    }
+}
+
+/// The rule.
+pub struct UnfilledPlaceholder {
+    combined: Option<Regex>,
+    patterns: Vec<PatternSpec>,
+    /// Capture-group index of each pattern's outer group in `combined`.
+    groups: Vec<usize>,
+}
+
+impl UnfilledPlaceholder {
+    /// Compiles the patterns into one alternation (one pass over the text).
+    pub fn new(options: Options) -> Result<Self, String> {
+        let disable = options.disable.unwrap_or_default();
+        let mut patterns: Vec<PatternSpec> = options.patterns.unwrap_or_default();
+        patterns.extend(options.extend_patterns.unwrap_or_default());
+        for name in &disable {
+            if !patterns.iter().any(|p| &p.name == name) {
+                return Err(format!("disable 中的模式“{name}”不存在"));
+            }
+        }
+        patterns.retain(|p| !disable.contains(&p.name));
+        let mut seen = std::collections::HashSet::new();
+        let mut parts = Vec::with_capacity(patterns.len());
+        let mut groups = Vec::with_capacity(patterns.len());
+        let mut next_group = 1;
+        for p in &patterns {
+            if !seen.insert(p.name.as_str()) {
+                return Err(format!("占位符模式名“{}”重复", p.name));
+            }
+            let single = Regex::new(&p.regex).map_err(|e| format!("模式“{}”的正则表达式无效：{e}", p.name))?;
+            if single.is_match("") {
+                return Err(format!("模式“{}”能匹配空字符串", p.name));
+            }
+            groups.push(next_group);
+            next_group += single.captures_len();
+            parts.push(format!("({})", p.regex));
+        }
+        let combined = if parts.is_empty() {
+            None
+        } else {
+            Some(Regex::new(&parts.join("|")).map_err(|e| format!("占位符模式无法组合：{e}"))?)
+        };
+        Ok(UnfilledPlaceholder {
+            combined,
+            patterns,
+            groups,
+        })
+    }
+}
+
+impl Rule for UnfilledPlaceholder {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(re) = &self.combined else { return };
+        let text = doc.text.as_str();
+        let emphasis = if doc.kind == SourceKind::Markdown {
+            markdown_emphasis_spans(doc)
+        } else {
+            Vec::new()
+        };
+        for caps in re.captures_iter(text) {
+            // The first outer group that took part names the pattern (user regexes may have groups
+            // of their own, hence the precomputed indexes).
+            let Some((index, m)) = self
+                .groups
+                .iter()
+                .enumerate()
+                .find_map(|(i, &g)| caps.get(g).map(|m| (i, m)))
+            else {
+                continue;
+            };
+            let p = &self.patterns[index];
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if p.isolated && (before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric())) {
+                continue;
+            }
+            if p.skip_in_number && (before.is_some_and(is_cn_digit) || after.is_some_and(is_cn_digit)) {
+                continue;
+            }
+            if p.markdown_emphasis && emphasis.binary_search(&m.start()).is_ok() {
+                continue;
+            }
+            out.push(
+                Finding::new(META.id, m.start()..m.end(), p.message.replace("{text}", m.as_str()))
+                    .with_help("填入核实后的内容再提交；如是有意保留的符号，可在配置中关闭相应模式"),
+            );
+        }
+    }
+}
+
+fn is_cn_digit(c: char) -> bool {
+    matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+/// Start offsets of `*` runs that are Markdown syntax: a bullet `* ` at the start of a line, or an
+/// emphasis pair `*x*` / `**x**` within one line. Sorted.
+fn markdown_emphasis_spans(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    for p in &doc.paragraphs {
+        let line = &doc.text[p.content.clone()];
+        let base = p.content.start;
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let bytes = line.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'*' {
+                let start = i;
+                while i < bytes.len() && bytes[i] == b'*' {
+                    i += 1;
+                }
+                runs.push((start, i));
+            } else {
+                i += 1;
+            }
+        }
+        let mut open: Option<(usize, usize)> = None;
+        for (k, &(s, e)) in runs.iter().enumerate() {
+            if k == 0 && s == 0 && bytes.get(e) == Some(&b' ') {
+                out.push(base + s);
+                continue;
+            }
+            let next_is_space = line[e..].chars().next().is_none_or(char::is_whitespace);
+            let prev_is_space = line[..s].chars().next_back().is_none_or(char::is_whitespace);
+            match open {
+                Some((os, oe)) if oe - os == e - s && !prev_is_space => {
+                    out.push(base + os);
+                    out.push(base + s);
+                    open = None;
+                }
+                _ if !next_is_space => open = Some((s, e)),
+                _ => {}
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}

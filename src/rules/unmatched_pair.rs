@@ -1,0 +1,290 @@
+//! `unmatched-pair`: paired punctuation (《》“”（）【】…) without its partner, or crossed.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+
+/// Embedded docs (`gwlint explain unmatched-pair`).
+pub const DOCS: &str = r#"# unmatched-pair：成对标点不配对
+
+## 检查内容
+书名号《》〈〉、引号“”‘’、括号（）()【】〔〕、直角引号「」『』必须成对出现并正确嵌套，
+检查范围是一个段落（一行）：
+- 多出的后一半（如 `出台意见》` 前面没有“《”）报告在这个后一半上；
+- 没有闭合的前一半报告在前一半上；
+- 交叉嵌套（`《“》”`）报告在第二个前一半（“）上，并标出先闭合的“》”；
+- 全角“（”用半角“)”闭合（或反过来）报告在闭合的括号上，并给出替换建议。
+
+不报告：跨段引文——GB/T 15834-2011 第 4.8 条规定，引文有多段时每段开头用前引号、只在最后一段
+末尾用后引号；行内编号 `1）`、`a)`、`一）`；英文里的撇号 `China’s`。
+
+## 为什么
+GB/T 15834-2011 规定引号、括号、书名号都由前后两半组成。只剩一半多是删改时丢了内容：例如
+`出台《关于……的意见》` 删去文件名时连同“《”一起删掉，只留下 `出台意见》`。
+
+## 示例（错误→正确）
+- `出台意见》，在全市率先…` → `出台《关于加快科技创新的意见》，在全市率先…`
+- `印发《关于进一步加强管理的通知` → `印发《关于进一步加强管理的通知》`
+- `《“十四五”规划》`（正确）；`《“十四五》规划”` → 交叉嵌套
+- `（详见附件)` → `（详见附件）`
+
+## 配置项
+```toml
+[rules.unmatched-pair]
+severity = "error"
+# 检查哪些成对符号：每项两个字符，前一半在前
+pairs = ["《》", "〈〉", "“”", "‘’", "（）", "()", "【】", "〔〕", "「」", "『』"]
+# 允许跨段引文（每段以“开头、只有最后一段闭合）
+multi-paragraph-quotes = true
+```
+"#;
+
+/// Metadata.
+pub static META: RuleMeta = RuleMeta {
+    id: "unmatched-pair",
+    summary: "成对标点缺前一半或后一半，或交叉嵌套（如“出台意见》”）",
+    docs: DOCS,
+    default_severity: Severity::Error,
+    category: Category::Punctuation,
+    fixable: true,
+};
+
+/// Registry entry.
+pub const ENTRY: RuleEntry = RuleEntry {
+    meta: &META,
+    build: |layers| build_with::<Options>(layers, |o| Ok(Box::new(UnmatchedPair::new(o)?))),
+};
+
+/// Options.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Pairs as two-character strings, opener first.
+    pub pairs: Option<Vec<String>>,
+    /// Allow quotations running over several paragraphs.
+    pub multi_paragraph_quotes: Option<bool>,
+}
+
+impl RuleOptions for Options {
+    fn merge(self, over: Self) -> Self {
+        Options {
+            pairs: over.pairs.or(self.pairs),
+            multi_paragraph_quotes: over.multi_paragraph_quotes.or(self.multi_paragraph_quotes),
+        }
+    }
+}
+
+/// How deep the stack is searched for a closer's opener; deeper nesting is treated as unmatched,
+/// which keeps adversarial input (100 000 nested brackets) linear.
+const SEARCH_DEPTH: usize = 32;
+
+/// The rule.
+pub struct UnmatchedPair {
+    /// (opener, closer) per pair index.
+    pairs: Vec<(char, char)>,
+    /// Pattern i: pair i/2, opener when even.
+    automaton: Option<AhoCorasick>,
+    multi_paragraph_quotes: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Open {
+    pair: usize,
+    pos: usize,
+    crossed_by: Option<usize>,
+}
+
+impl UnmatchedPair {
+    /// Builds the automaton over every opener and closer.
+    pub fn new(options: Options) -> Result<Self, String> {
+        let mut pairs = Vec::new();
+        for p in options.pairs.unwrap_or_default() {
+            let chars: Vec<char> = p.chars().collect();
+            if chars.len() != 2 || chars[0] == chars[1] {
+                return Err(format!("pairs 中的“{p}”必须是两个不同的字符，前一半在前，例如 \"《》\""));
+            }
+            if pairs.iter().any(|&(o, c)| o == chars[0] || c == chars[1] || o == chars[1] || c == chars[0]) {
+                return Err(format!("pairs 中的“{p}”与其他项重复"));
+            }
+            pairs.push((chars[0], chars[1]));
+        }
+        let patterns: Vec<String> = pairs.iter().flat_map(|&(o, c)| [o.to_string(), c.to_string()]).collect();
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&patterns)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        Ok(UnmatchedPair {
+            pairs,
+            automaton,
+            multi_paragraph_quotes: options.multi_paragraph_quotes.unwrap_or(true),
+        })
+    }
+
+    fn counterpart_width(&self, pair: usize) -> Option<usize> {
+        let (o, _) = self.pairs[pair];
+        let other = match o {
+            '（' => '(',
+            '(' => '（',
+            _ => return None,
+        };
+        self.pairs.iter().position(|&(oo, _)| oo == other)
+    }
+}
+
+impl Rule for UnmatchedPair {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let Some(ac) = &self.automaton else { return };
+        let text = doc.text.as_str();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut para = 0usize;
+        for m in ac.find_iter(text) {
+            if doc.paragraphs[para].span.end <= m.start() {
+                self.flush(doc, para, &mut stack, out);
+                while para + 1 < doc.paragraphs.len() && doc.paragraphs[para].span.end <= m.start() {
+                    para += 1;
+                }
+            }
+            let pair = m.pattern().as_usize() / 2;
+            let is_open = m.pattern().as_usize() % 2 == 0;
+            if is_open {
+                stack.push(Open {
+                    pair,
+                    pos: m.start(),
+                    crossed_by: None,
+                });
+                continue;
+            }
+            if is_list_ordinal_closer(doc, para, m.start()) || is_apostrophe(text, m.start(), m.end(), self.pairs[pair].1) {
+                continue;
+            }
+            let depth = stack.len().saturating_sub(SEARCH_DEPTH);
+            if let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair) {
+                for above in &mut stack[j + 1..] {
+                    above.crossed_by.get_or_insert(m.start());
+                }
+                let opened = stack.remove(j);
+                if let Some(cross) = opened.crossed_by {
+                    out.push(self.crossing(text, &opened, cross));
+                }
+                continue;
+            }
+            let close_char = self.pairs[pair].1;
+            if let Some(top) = stack.last()
+                && self.counterpart_width(pair) == Some(top.pair)
+            {
+                let (open_char, want) = self.pairs[top.pair];
+                let top = stack.pop().expect("checked above");
+                out.push(
+                    Finding::new(
+                        META.id,
+                        m.start()..m.end(),
+                        format!("括号宽度不一致：“{open_char}”用“{close_char}”闭合"),
+                    )
+                    .with_related(top.pos..top.pos + open_char.len_utf8(), "前一半在这里")
+                    .with_help(format!("中文文本用全角括号，改为“{want}”"))
+                    .with_fix(m.start()..m.end(), want.to_string(), true),
+                );
+                continue;
+            }
+            let open_char = self.pairs[pair].0;
+            out.push(
+                Finding::new(
+                    META.id,
+                    m.start()..m.end(),
+                    format!("“{close_char}”没有对应的“{open_char}”"),
+                )
+                .with_help(format!(
+                    "补上前面缺少的“{open_char}”（删改时可能连同名称一起删掉了），或删去多余的“{close_char}”"
+                )),
+            );
+        }
+        if !doc.paragraphs.is_empty() {
+            self.flush(doc, para, &mut stack, out);
+        }
+    }
+}
+
+impl UnmatchedPair {
+    /// End of paragraph `para`: report what is still open, unless it is a quotation continued in the
+    /// next paragraph (which then opens with the same quote mark).
+    fn flush(&self, doc: &Document, para: usize, stack: &mut Vec<Open>, out: &mut Vec<Finding>) {
+        if stack.is_empty() {
+            return;
+        }
+        let text = doc.text.as_str();
+        if self.multi_paragraph_quotes && stack.iter().all(|o| is_quote(self.pairs[o.pair].0)) {
+            let outer = self.pairs[stack[0].pair].0;
+            let next = doc.paragraphs[para + 1..].iter().find(|p| !p.is_blank());
+            if next.is_some_and(|p| text[p.content.clone()].starts_with(outer)) {
+                stack.clear();
+                return;
+            }
+        }
+        for open in stack.drain(..) {
+            let (o, c) = self.pairs[open.pair];
+            out.push(
+                Finding::new(META.id, open.pos..open.pos + o.len_utf8(), format!("“{o}”没有对应的“{c}”"))
+                    .with_help(format!("在适当位置补上“{c}”，或删去多余的“{o}”")),
+            );
+        }
+    }
+
+    fn crossing(&self, text: &str, opened: &Open, cross: usize) -> Finding {
+        let (o, c) = self.pairs[opened.pair];
+        let cross_char = text[cross..].chars().next().unwrap_or(' ');
+        Finding::new(
+            META.id,
+            opened.pos..opened.pos + o.len_utf8(),
+            format!("成对标点交叉嵌套：“{o}”在外层闭合（“{cross_char}”）之后才用“{c}”闭合"),
+        )
+        .with_related(cross..cross + cross_char.len_utf8(), "外层在这里先闭合")
+        .with_help(format!("调整为正确嵌套，内层的“{o}…{c}”应完整地位于外层之内"))
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '‘' | '「' | '『')
+}
+
+/// `1）`, `a)`, `一）` used as an inline list ordinal: a closer right after a short ordinal that
+/// starts a clause.
+fn is_list_ordinal_closer(doc: &Document, para: usize, pos: usize) -> bool {
+    let text = doc.text.as_str();
+    let close = text[pos..].chars().next();
+    if !matches!(close, Some(')' | '）')) {
+        return false;
+    }
+    let start = doc.paragraphs[para].content.start.min(pos);
+    let before = &text[start..pos];
+    let ordinal_len: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || matches!(c, '一'..='十' if "一二三四五六七八九十".contains(*c)))
+        .map(char::len_utf8)
+        .sum();
+    if ordinal_len == 0 || before[before.len() - ordinal_len..].chars().count() > 2 {
+        return false;
+    }
+    let lead = before[..before.len() - ordinal_len].trim_end_matches([' ', '\u{3000}']);
+    lead.is_empty() || lead.ends_with(['：', '；', '。', '，', ':', ';', '、'])
+}
+
+/// `’` between Latin letters is an apostrophe (China’s), not a closing quote.
+fn is_apostrophe(text: &str, start: usize, end: usize, close: char) -> bool {
+    close == '’'
+        && text[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+        && text[end..].chars().next().is_none_or(|c| c.is_ascii_alphabetic() || c.is_whitespace())
+}

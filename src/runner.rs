@@ -1,0 +1,274 @@
+//! Batch checking: collect targets, find each file's configuration, check files in parallel,
+//! and return per-file outcomes in a deterministic order.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{self, ConfigError, RuleFilter, Settings};
+use crate::diagnostic::Finding;
+use crate::document::{Document, SourceKind};
+use crate::input::{self, InputError};
+use crate::render::human::{self, HumanOptions};
+use crate::render::{JsonFinding, OutputFormat};
+
+/// What to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A file (named on the command line or found in a directory).
+    File(PathBuf),
+    /// Standard input, shown under the given name.
+    Stdin(String),
+}
+
+/// A problem with one target that prevented checking it.
+#[derive(Debug, Clone)]
+pub enum TargetError {
+    /// Reading or decoding failed.
+    Input(InputError),
+    /// A path on the command line does not exist or a directory could not be walked.
+    Walk(String),
+    /// The configuration that governs the file is broken (reported once, separately).
+    Config(PathBuf),
+}
+
+/// The result for one target.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Path as shown to the user.
+    pub path: String,
+    /// Findings and their renderings, or why the file was not checked.
+    pub result: Result<Checked, TargetError>,
+}
+
+/// A checked file.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Findings, sorted by position.
+    pub findings: Vec<Finding>,
+    /// Machine-readable findings (for json/jsonl).
+    pub json: Vec<JsonFinding>,
+    /// Human rendering (for human output).
+    pub human: String,
+}
+
+/// Options for a batch run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// `--config`: one file for everything; otherwise discovered per directory.
+    pub config: Option<PathBuf>,
+    /// `--select` / `--ignore`.
+    pub filter: RuleFilter,
+    /// Output format (decides which renderings are produced).
+    pub format: OutputFormat,
+    /// Colour for human output.
+    pub color: bool,
+}
+
+/// Everything a run produced.
+#[derive(Debug, Default)]
+pub struct RunResult {
+    /// One outcome per target, sorted by path.
+    pub outcomes: Vec<Outcome>,
+    /// Broken configuration files (each reported once).
+    pub config_errors: Vec<ConfigError>,
+}
+
+/// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
+/// directories are not followed, to avoid cycles) and filtered by extension; files named
+/// explicitly are always checked. Version-control folders (.git, .hg, .svn) are skipped.
+pub fn collect_targets(paths: &[PathBuf], extensions: &[String], stdin_name: &str) -> Vec<(Target, Option<String>)> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push((Target::Stdin(stdin_name.to_owned()), None));
+            continue;
+        }
+        let meta = std::fs::symlink_metadata(p);
+        let is_dir = std::fs::metadata(p).map(|m| m.is_dir()).unwrap_or(false);
+        if meta.is_err() {
+            out.push((Target::File(p.clone()), Some("路径不存在".to_owned())));
+            continue;
+        }
+        if !is_dir {
+            out.push((Target::File(p.clone()), None));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(p)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| !(e.file_type().is_dir() && matches!(e.file_name().to_str(), Some(".git" | ".hg" | ".svn"))));
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_dir() {
+                        continue;
+                    }
+                    let ext = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .map(str::to_lowercase)
+                        .unwrap_or_default();
+                    if extensions.iter().any(|x| *x == ext) {
+                        out.push((Target::File(e.into_path()), None));
+                    }
+                }
+                Err(err) => {
+                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
+                    let reason = err
+                        .io_error()
+                        .map(|io| io.to_string())
+                        .unwrap_or_else(|| err.to_string());
+                    out.push((Target::File(path), Some(format!("无法遍历目录：{reason}"))));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Checks every target. Configuration is loaded once per config file.
+pub fn run(targets: Vec<(Target, Option<String>)>, opts: &RunOptions) -> Result<RunResult, ConfigError> {
+    // An explicit --config must be valid: it is fatal.
+    let explicit = match &opts.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+                path: path.display().to_string(),
+                text: String::new(),
+                span: None,
+                message: format!("无法读取配置文件：{e}"),
+                help: None,
+            })?;
+            Some(Arc::new(config::load(Some((path, &text)), &opts.filter)?))
+        }
+        None => None,
+    };
+
+    // Resolve settings per target (discovery is cached per directory and per config file).
+    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut by_config: HashMap<Option<PathBuf>, Result<Arc<Settings>, ConfigError>> = HashMap::new();
+    let mut jobs = Vec::with_capacity(targets.len());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    for (target, walk_error) in targets {
+        let settings = if let Some(s) = &explicit {
+            Ok(s.clone())
+        } else {
+            let dir = match &target {
+                Target::File(p) => p.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| cwd.clone()),
+                Target::Stdin(_) => cwd.clone(),
+            };
+            let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+            let found = by_dir.entry(dir.clone()).or_insert_with(|| config::discover(&dir)).clone();
+            by_config
+                .entry(found.clone())
+                .or_insert_with(|| load_settings(found.as_deref(), &opts.filter))
+                .clone()
+                .map_err(|_| found.unwrap_or_default())
+        };
+        jobs.push((target, walk_error, settings));
+    }
+    let mut config_errors: Vec<ConfigError> = by_config.into_values().filter_map(Result::err).collect();
+    config_errors.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let mut outcomes: Vec<Outcome> = jobs
+        .into_par_iter()
+        .map(|(target, walk_error, settings)| check_target(target, walk_error, settings, opts))
+        .collect();
+    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(RunResult {
+        outcomes,
+        config_errors,
+    })
+}
+
+fn load_settings(path: Option<&Path>, filter: &RuleFilter) -> Result<Arc<Settings>, ConfigError> {
+    match path {
+        None => config::load(None, filter).map(Arc::new),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| ConfigError {
+                path: p.display().to_string(),
+                text: String::new(),
+                span: None,
+                message: format!("无法读取配置文件：{e}"),
+                help: None,
+            })?;
+            config::load(Some((p, &text)), filter).map(Arc::new)
+        }
+    }
+}
+
+fn check_target(
+    target: Target,
+    walk_error: Option<String>,
+    settings: Result<Arc<Settings>, PathBuf>,
+    opts: &RunOptions,
+) -> Outcome {
+    let (path, text) = match &target {
+        Target::File(p) => (p.display().to_string(), None),
+        Target::Stdin(name) => (name.clone(), Some(input::read_stdin())),
+    };
+    if let Some(reason) = walk_error {
+        return Outcome {
+            path,
+            result: Err(TargetError::Walk(reason)),
+        };
+    }
+    let settings = match settings {
+        Ok(s) => s,
+        Err(config) => {
+            return Outcome {
+                path,
+                result: Err(TargetError::Config(config)),
+            };
+        }
+    };
+    let text = match text {
+        Some(t) => t,
+        None => match &target {
+            Target::File(p) => input::read_path(p),
+            Target::Stdin(_) => unreachable!("stdin read above"),
+        },
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            return Outcome {
+                path,
+                result: Err(TargetError::Input(e)),
+            };
+        }
+    };
+    let kind = if path.to_lowercase().ends_with(".md") || path.to_lowercase().ends_with(".markdown") {
+        SourceKind::Markdown
+    } else {
+        SourceKind::Text
+    };
+    let doc = Document::parse(text, kind);
+    let findings = crate::check_document(&settings, &doc);
+    let mut checked = Checked::default();
+    match opts.format {
+        OutputFormat::Human => {
+            checked.human = human::render_file(
+                &path,
+                &doc,
+                &findings,
+                HumanOptions {
+                    color: opts.color,
+                    width: 100,
+                },
+            );
+        }
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            checked.json = findings.iter().map(|f| JsonFinding::new(&path, &doc, f)).collect();
+        }
+    }
+    checked.findings = findings;
+    Outcome {
+        path,
+        result: Ok(checked),
+    }
+}
