@@ -18,8 +18,15 @@ use crate::runner::{self, RunOptions, TargetError};
 /// 检查层次序号（一、/（一）/1./（1））是否重复或跳号、未填写的占位符（*、××、X月X日）、
 /// 成对标点是否配对等人工校对容易漏掉的问题。默认规则集内置在程序中，可用 gwlint.toml 调整。
 #[derive(Debug, Parser)]
-#[command(name = "gwlint", version, propagate_version = true, arg_required_else_help = true)]
-#[command(after_help = "示例：\n  gwlint check 报告.txt            检查一个文件\n  gwlint check 文稿目录/           递归检查目录中的 .txt 和 .md 文件\n  gwlint check --format jsonl .    机器可读输出\n  gwlint outline 报告.txt          查看文档的层次结构\n  gwlint rules                     列出全部规则\n  gwlint explain duplicate-number  查看规则说明\n\n退出码：0 未发现达到 --fail-on 级别的问题；1 发现问题；2 用法、配置或读取错误。")]
+#[command(
+    name = "gwlint",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+#[command(
+    after_help = "示例：\n  gwlint check 报告.txt            检查一个文件\n  gwlint check 文稿目录/           递归检查目录中的 .txt 和 .md 文件\n  gwlint check --format jsonl .    机器可读输出\n  gwlint outline 报告.txt          查看文档的层次结构\n  gwlint rules                     列出全部规则\n  gwlint explain duplicate-number  查看规则说明\n\n退出码：0 未发现达到 --fail-on 级别的问题；1 发现问题；2 用法、配置或读取错误。"
+)]
 pub struct Cli {
     /// 子命令
     #[command(subcommand)]
@@ -213,7 +220,11 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let result = match runner::run(targets, &opts) {
         Ok(r) => r,
         Err(e) => {
-            write!(err, "{}", render::render_config_error(&e, color && io::stderr().is_terminal()))?;
+            write!(
+                err,
+                "{}",
+                render::render_config_error(&e, color && io::stderr().is_terminal())
+            )?;
             return Ok(exit_codes::ERROR);
         }
     };
@@ -254,7 +265,11 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                 write!(
                     err,
                     "{}",
-                    render::render_error(&format!("{}：{message}", outcome.path), help.as_deref(), err_color)
+                    render::render_error(
+                        &format!("{}：{message}", outcome.path),
+                        help.as_deref(),
+                        err_color
+                    )
                 )?;
             }
         }
@@ -322,8 +337,16 @@ pub fn outline_text(doc: &Document) -> String {
             owner == Some(id)
         });
         let count = enums.count();
-        let note = if !h.canonical { "  ［序号写法不规范］" } else { "" };
-        let enum_note = if count > 0 { format!("  （含 {count} 个“一是/一要”类条目）") } else { String::new() };
+        let note = if !h.canonical {
+            "  ［序号写法不规范］"
+        } else {
+            ""
+        };
+        let enum_note = if count > 0 {
+            format!("  （含 {count} 个“一是/一要”类条目）")
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
             "{line:>width$}  {}{}{title}{more}{note}{enum_note}\n",
             "  ".repeat(depth),
@@ -336,7 +359,11 @@ pub fn outline_text(doc: &Document) -> String {
 fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
     match args.format {
         RulesFormat::Text => {
-            let width = rules::RULES.iter().map(|e| e.meta.id.len()).max().unwrap_or(0);
+            let width = rules::RULES
+                .iter()
+                .map(|e| e.meta.id.len())
+                .max()
+                .unwrap_or(0);
             for e in rules::RULES {
                 writeln!(
                     out,
@@ -347,7 +374,11 @@ fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
                     e.meta.summary
                 )?;
             }
-            writeln!(out, "\n共 {} 条规则。详细说明：gwlint explain <规则>", rules::RULES.len())?;
+            writeln!(
+                out,
+                "\n共 {} 条规则。详细说明：gwlint explain <规则>",
+                rules::RULES.len()
+            )?;
         }
         RulesFormat::Json => {
             let list: Vec<_> = rules::RULES
@@ -368,7 +399,15 @@ fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
         RulesFormat::Markdown => {
             writeln!(out, "# gwlint 规则目录\n")?;
             for e in rules::RULES {
-                writeln!(out, "{}\n", e.meta.docs.trim_end().replacen("# ", "## ", 1).replace("\n## ", "\n### "))?;
+                writeln!(
+                    out,
+                    "{}\n",
+                    e.meta
+                        .docs
+                        .trim_end()
+                        .replacen("# ", "## ", 1)
+                        .replace("\n## ", "\n### ")
+                )?;
             }
         }
     }
@@ -379,7 +418,12 @@ fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     match rules::find(&args.rule) {
         Some(e) => {
             writeln!(out, "{}", e.meta.docs.trim_end())?;
-            writeln!(out, "\n默认级别：{}（{}）", e.meta.default_severity.as_str(), e.meta.default_severity.label_zh())?;
+            writeln!(
+                out,
+                "\n默认级别：{}（{}）",
+                e.meta.default_severity.as_str(),
+                e.meta.default_severity.label_zh()
+            )?;
             Ok(exit_codes::CLEAN)
         }
         None => {

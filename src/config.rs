@@ -56,7 +56,14 @@ pub struct Settings {
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
-            .field("rules", &self.rules.iter().map(|r| r.rule.meta().id).collect::<Vec<_>>())
+            .field(
+                "rules",
+                &self
+                    .rules
+                    .iter()
+                    .map(|r| r.rule.meta().id)
+                    .collect::<Vec<_>>(),
+            )
             .field("extensions", &self.extensions)
             .field("path", &self.path)
             .finish()
@@ -91,7 +98,8 @@ impl RuleFilter {
     }
 
     fn keeps(&self, id: &str) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|s| s == id)) && !self.ignore.iter().any(|s| s == id)
+        (self.select.is_empty() || self.select.iter().any(|s| s == id))
+            && !self.ignore.iter().any(|s| s == id)
     }
 }
 
@@ -109,13 +117,15 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
     if let Some(src) = &user_source {
         layers.push(parse_layer(src)?);
     }
-    let sources: Vec<&Source> = std::iter::once(&default).chain(user_source.as_ref()).collect();
+    let sources: Vec<&Source> = std::iter::once(&default)
+        .chain(user_source.as_ref())
+        .collect();
 
     let mut extensions = None;
     for (layer, src) in layers.iter_mut().zip(&sources) {
         if let Some(check) = layer.check.take() {
-            let opts: CheckOptions =
-                CheckOptions::deserialize(ValueDeserializer::from(check)).map_err(|e| src.toml_error(&e, None))?;
+            let opts: CheckOptions = CheckOptions::deserialize(ValueDeserializer::from(check))
+                .map_err(|e| src.toml_error(&e, None))?;
             if let Some(ext) = opts.extensions {
                 extensions = Some(
                     ext.into_iter()
@@ -144,7 +154,10 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
                 enabled = e;
             }
             option_sources.push((*src, table.span.clone()));
-            option_layers.push(ValueDeserializer::from(Spanned::new(table.span, DeValue::Table(table.rest))));
+            option_layers.push(ValueDeserializer::from(Spanned::new(
+                table.span,
+                DeValue::Table(table.rest),
+            )));
         }
         let rule = (entry.build)(option_layers).map_err(|(layer, e)| {
             let (src, span) = match layer.and_then(|l| option_sources.get(l)) {
@@ -188,7 +201,12 @@ struct Source<'a> {
 }
 
 impl Source<'_> {
-    fn error(&self, span: Option<Range<usize>>, message: impl Into<String>, help: Option<String>) -> ConfigError {
+    fn error(
+        &self,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        help: Option<String>,
+    ) -> ConfigError {
         ConfigError {
             path: self.path.clone(),
             text: self.text.to_owned(),
@@ -261,7 +279,10 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
     Ok(layer)
 }
 
-fn rule_table<'a>(src: &Source<'a>, value: Spanned<DeValue<'a>>) -> Result<RuleTable<'a>, ConfigError> {
+fn rule_table<'a>(
+    src: &Source<'a>,
+    value: Spanned<DeValue<'a>>,
+) -> Result<RuleTable<'a>, ConfigError> {
     let span = value.span();
     let DeValue::Table(table) = value.into_inner() else {
         return Err(src.error(
@@ -345,14 +366,20 @@ fn translate(message: &str) -> String {
         return if expected.is_empty() || tail.contains("there are no fields") {
             format!("未知配置项“{field}”：本规则只有 severity 和 enabled")
         } else {
-            format!("未知配置项“{field}”，可用的配置项：{}", expected.replace('“', "").replace(", ", "、"))
+            format!(
+                "未知配置项“{field}”，可用的配置项：{}",
+                expected.replace('“', "").replace(", ", "、")
+            )
         };
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         return format!("类型错误：{rest}");
     }
     if message.starts_with("missing field") {
-        return format!("缺少必填项：{}", message.trim_start_matches("missing field "));
+        return format!(
+            "缺少必填项：{}",
+            message.trim_start_matches("missing field ")
+        );
     }
     message.to_owned()
 }
@@ -389,11 +416,18 @@ mod tests {
     fn severity_and_enabled() {
         let text = "[rules.duplicate-number]\nseverity = \"info\"\n[rules.skipped-number]\nenabled = false\n";
         let s = load(Some((Path::new("g.toml"), text)), &RuleFilter::default()).unwrap();
-        let dup = s.rules.iter().find(|r| r.rule.meta().id == "duplicate-number").unwrap();
+        let dup = s
+            .rules
+            .iter()
+            .find(|r| r.rule.meta().id == "duplicate-number")
+            .unwrap();
         assert_eq!(dup.severity, Severity::Info);
         assert!(!s.rules.iter().any(|r| r.rule.meta().id == "skipped-number"));
         let e = load(
-            Some((Path::new("g.toml"), "[rules.duplicate-number]\nseverity = \"fatal\"\n")),
+            Some((
+                Path::new("g.toml"),
+                "[rules.duplicate-number]\nseverity = \"fatal\"\n",
+            )),
             &RuleFilter::default(),
         )
         .unwrap_err();
@@ -402,7 +436,11 @@ mod tests {
 
     #[test]
     fn malformed_toml_has_span() {
-        let e = load(Some((Path::new("g.toml"), "[rules\nx = ")), &RuleFilter::default()).unwrap_err();
+        let e = load(
+            Some((Path::new("g.toml"), "[rules\nx = ")),
+            &RuleFilter::default(),
+        )
+        .unwrap_err();
         assert!(e.span.is_some());
     }
 }

@@ -113,7 +113,12 @@ impl Finding {
     }
 
     /// Adds a suggested replacement.
-    pub fn with_fix(mut self, span: Range<usize>, replacement: impl Into<String>, safe: bool) -> Self {
+    pub fn with_fix(
+        mut self,
+        span: Range<usize>,
+        replacement: impl Into<String>,
+        safe: bool,
+    ) -> Self {
         self.fix = Some(Edit {
             span,
             replacement: replacement.into(),

@@ -343,8 +343,8 @@ fn find_enumerators(text: &str, paragraphs: &[Paragraph], headings: &[Heading]) 
             .map_or(p.content.start, |h| headings[h].marker.end);
         let before = text[..m.start()].trim_end_matches([' ', '\u{3000}', '\u{A0}', '\t']);
         let at_start = before.len() <= body_start;
-        let clause_start = at_start
-            || before.ends_with(['。', '；', '：', '！', '？', '，', ';', ':']);
+        let clause_start =
+            at_start || before.ends_with(['。', '；', '：', '！', '？', '，', ';', ':']);
         if !clause_start {
             continue;
         }
@@ -352,7 +352,11 @@ fn find_enumerators(text: &str, paragraphs: &[Paragraph], headings: &[Heading]) 
         let mut end = m.end();
         if family == EnumFamily::Di {
             // The span is the enumerator itself, without its punctuation.
-            end = m.start() + text[m.start()..m.end()].char_indices().last().map_or(0, |(i, _)| i);
+            end = m.start()
+                + text[m.start()..m.end()]
+                    .char_indices()
+                    .last()
+                    .map_or(0, |(i, _)| i);
         }
         out.push(Enumerator {
             family,
@@ -406,7 +410,10 @@ mod tests {
             .collect();
         assert_eq!(
             enums,
-            vec![("一是", true, EnumFamily::Shi), ("第二", true, EnumFamily::Di)]
+            vec![
+                ("一是", true, EnumFamily::Shi),
+                ("第二", true, EnumFamily::Di)
+            ]
         );
     }
 }

@@ -86,9 +86,12 @@ mod tests {
     fn decode_cases() {
         assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap(), "abc");
         assert_eq!(decode(b"a\0b".to_vec()), Err(InputError::Binary));
-        let gbk = b"\xd2\xbb\n\xd2\xbb".to_vec();
+        let gbk = b"\xd6\xd0\xce\xc4".to_vec();
         assert_eq!(decode(gbk), Err(InputError::NotUtf8 { line: 1, column: 1 }));
         let mixed = "一、\n甲".bytes().chain([0xff]).collect();
-        assert_eq!(decode(mixed), Err(InputError::NotUtf8 { line: 2, column: 2 }));
+        assert_eq!(
+            decode(mixed),
+            Err(InputError::NotUtf8 { line: 2, column: 2 })
+        );
     }
 }

@@ -31,8 +31,6 @@ pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
             f.severity = configured.severity;
         }
     }
-    all.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
+    all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     all
 }

@@ -9,7 +9,11 @@ fn main() {
         Err(e) => {
             let _ = e.print();
             // clap uses 0 for --help/--version and 2 for usage errors, as documented.
-            std::process::exit(if e.use_stderr() { gwlint::exit_codes::ERROR } else { 0 });
+            std::process::exit(if e.use_stderr() {
+                gwlint::exit_codes::ERROR
+            } else {
+                0
+            });
         }
     };
     let stdout = std::io::stdout();

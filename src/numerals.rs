@@ -84,7 +84,14 @@ pub fn to_chinese(n: u32) -> String {
         return D[n as usize].to_owned();
     }
     if n < 20 {
-        return format!("十{}", if n % 10 == 0 { "" } else { D[(n % 10) as usize] });
+        return format!(
+            "十{}",
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                D[(n % 10) as usize]
+            }
+        );
     }
     let mut out = String::new();
     let units = [(1000, "千"), (100, "百"), (10, "十")];
@@ -120,7 +127,12 @@ mod tests {
     #[test]
     fn chinese_round_trip() {
         for n in 1..=2000 {
-            assert_eq!(parse_chinese(&to_chinese(n)), Some(n), "{n} {}", to_chinese(n));
+            assert_eq!(
+                parse_chinese(&to_chinese(n)),
+                Some(n),
+                "{n} {}",
+                to_chinese(n)
+            );
         }
         assert_eq!(to_chinese(99), "九十九");
         assert_eq!(to_chinese(105), "一百零五");

@@ -79,7 +79,11 @@ pub struct RunResult {
 /// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
 /// directories are not followed, to avoid cycles) and filtered by extension; files named
 /// explicitly are always checked. Version-control folders (.git, .hg, .svn) are skipped.
-pub fn collect_targets(paths: &[PathBuf], extensions: &[String], stdin_name: &str) -> Vec<(Target, Option<String>)> {
+pub fn collect_targets(
+    paths: &[PathBuf],
+    extensions: &[String],
+    stdin_name: &str,
+) -> Vec<(Target, Option<String>)> {
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
@@ -100,7 +104,10 @@ pub fn collect_targets(paths: &[PathBuf], extensions: &[String], stdin_name: &st
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| !(e.file_type().is_dir() && matches!(e.file_name().to_str(), Some(".git" | ".hg" | ".svn"))));
+            .filter_entry(|e| {
+                !(e.file_type().is_dir()
+                    && matches!(e.file_name().to_str(), Some(".git" | ".hg" | ".svn")))
+            });
         for entry in walker {
             match entry {
                 Ok(e) => {
@@ -113,12 +120,15 @@ pub fn collect_targets(paths: &[PathBuf], extensions: &[String], stdin_name: &st
                         .and_then(|x| x.to_str())
                         .map(str::to_lowercase)
                         .unwrap_or_default();
-                    if extensions.iter().any(|x| *x == ext) {
+                    if extensions.contains(&ext) {
                         out.push((Target::File(e.into_path()), None));
                     }
                 }
                 Err(err) => {
-                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone());
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| p.clone());
                     let reason = err
                         .io_error()
                         .map(|io| io.to_string())
@@ -132,7 +142,10 @@ pub fn collect_targets(paths: &[PathBuf], extensions: &[String], stdin_name: &st
 }
 
 /// Checks every target. Configuration is loaded once per config file.
-pub fn run(targets: Vec<(Target, Option<String>)>, opts: &RunOptions) -> Result<RunResult, ConfigError> {
+pub fn run(
+    targets: Vec<(Target, Option<String>)>,
+    opts: &RunOptions,
+) -> Result<RunResult, ConfigError> {
     // An explicit --config must be valid: it is fatal.
     let explicit = match &opts.config {
         Some(path) => {
@@ -150,7 +163,8 @@ pub fn run(targets: Vec<(Target, Option<String>)>, opts: &RunOptions) -> Result<
 
     // Resolve settings per target (discovery is cached per directory and per config file).
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    let mut by_config: HashMap<Option<PathBuf>, Result<Arc<Settings>, ConfigError>> = HashMap::new();
+    let mut by_config: HashMap<Option<PathBuf>, Result<Arc<Settings>, ConfigError>> =
+        HashMap::new();
     let mut jobs = Vec::with_capacity(targets.len());
     let cwd = std::env::current_dir().unwrap_or_default();
     for (target, walk_error) in targets {
@@ -158,11 +172,18 @@ pub fn run(targets: Vec<(Target, Option<String>)>, opts: &RunOptions) -> Result<
             Ok(s.clone())
         } else {
             let dir = match &target {
-                Target::File(p) => p.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| cwd.clone()),
+                Target::File(p) => p
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or_else(|| cwd.clone()),
                 Target::Stdin(_) => cwd.clone(),
             };
             let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-            let found = by_dir.entry(dir.clone()).or_insert_with(|| config::discover(&dir)).clone();
+            let found = by_dir
+                .entry(dir.clone())
+                .or_insert_with(|| config::discover(&dir))
+                .clone();
             by_config
                 .entry(found.clone())
                 .or_insert_with(|| load_settings(found.as_deref(), &opts.filter))
@@ -171,7 +192,8 @@ pub fn run(targets: Vec<(Target, Option<String>)>, opts: &RunOptions) -> Result<
         };
         jobs.push((target, walk_error, settings));
     }
-    let mut config_errors: Vec<ConfigError> = by_config.into_values().filter_map(Result::err).collect();
+    let mut config_errors: Vec<ConfigError> =
+        by_config.into_values().filter_map(Result::err).collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut outcomes: Vec<Outcome> = jobs
@@ -242,7 +264,8 @@ fn check_target(
             };
         }
     };
-    let kind = if path.to_lowercase().ends_with(".md") || path.to_lowercase().ends_with(".markdown") {
+    let kind = if path.to_lowercase().ends_with(".md") || path.to_lowercase().ends_with(".markdown")
+    {
         SourceKind::Markdown
     } else {
         SourceKind::Text
@@ -263,7 +286,10 @@ fn check_target(
             );
         }
         OutputFormat::Json | OutputFormat::Jsonl => {
-            checked.json = findings.iter().map(|f| JsonFinding::new(&path, &doc, f)).collect();
+            checked.json = findings
+                .iter()
+                .map(|f| JsonFinding::new(&path, &doc, f))
+                .collect();
         }
     }
     checked.findings = findings;

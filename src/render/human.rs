@@ -41,7 +41,9 @@ pub fn render_file(path: &str, doc: &Document, findings: &[Finding], opts: Human
     // Group by (rule, line) when a rule fires often on one line.
     let mut counts: BTreeMap<(&str, usize), usize> = BTreeMap::new();
     for f in findings {
-        *counts.entry((f.rule, doc.lines.line_of(f.span.start))).or_default() += 1;
+        *counts
+            .entry((f.rule, doc.lines.line_of(f.span.start)))
+            .or_default() += 1;
     }
     let mut done: std::collections::HashSet<(&str, usize)> = std::collections::HashSet::new();
     for f in findings {
@@ -59,6 +61,9 @@ pub fn render_file(path: &str, doc: &Document, findings: &[Finding], opts: Human
         } else {
             single_report(path, doc, f)
         };
+        if !out.is_empty() {
+            out.push('\n');
+        }
         let _ = handler.render_report(&mut out, &report);
     }
     out
@@ -68,12 +73,18 @@ fn single_report(path: &str, doc: &Document, f: &Finding) -> Report {
     let mut spans = vec![f.span.clone()];
     spans.extend(f.related.iter().map(|r| r.span.clone()));
     let (source, translated) = WindowedSource::new(path, doc, &spans, CONTEXT_CHARS);
+    // The message is printed above the snippet; a label under the primary span only helps when
+    // other locations are shown too.
+    let primary_label = (!f.related.is_empty()).then(|| short_label(f));
     let mut labels = vec![LabeledSpan::new_primary_with_span(
-        Some(short_label(f)),
+        primary_label,
         translated[0].clone(),
     )];
     for (r, span) in f.related.iter().zip(&translated[1..]) {
-        labels.push(LabeledSpan::new_with_span(Some(r.message.clone()), span.clone()));
+        labels.push(LabeledSpan::new_with_span(
+            Some(r.message.clone()),
+            span.clone(),
+        ));
     }
     let mut help = f.help.clone();
     if let Some(fix) = &f.fix {
@@ -97,7 +108,11 @@ fn single_report(path: &str, doc: &Document, f: &Finding) -> Report {
 fn grouped_report(path: &str, doc: &Document, group: &[&Finding]) -> Report {
     let first = group[0];
     let line = doc.lines.line_of(first.span.start);
-    let spans: Vec<_> = group.iter().take(GROUP_LABELS).map(|f| f.span.clone()).collect();
+    let spans: Vec<_> = group
+        .iter()
+        .take(GROUP_LABELS)
+        .map(|f| f.span.clone())
+        .collect();
     let (source, translated) = WindowedSource::new(path, doc, &spans, CONTEXT_CHARS / 2);
     let labels = translated
         .into_iter()
@@ -112,7 +127,12 @@ fn grouped_report(path: &str, doc: &Document, group: &[&Finding]) -> Report {
         .collect();
     let columns: Vec<String> = group
         .iter()
-        .map(|f| doc.lines.line_col(&doc.text, f.span.start).column.to_string())
+        .map(|f| {
+            doc.lines
+                .line_col(&doc.text, f.span.start)
+                .column
+                .to_string()
+        })
         .collect();
     let same_message = group.iter().all(|f| f.message == first.message);
     let message = if same_message {
@@ -134,13 +154,13 @@ fn grouped_report(path: &str, doc: &Document, group: &[&Finding]) -> Report {
     }
 }
 
+/// The part of the message before its first colon, at most 24 characters.
 fn short_label(f: &Finding) -> String {
-    match f.severity {
-        Severity::Error | Severity::Warning | Severity::Info => {
-            let msg = f.message.split_once('：').map_or(f.message.as_str(), |(head, _)| head);
-            msg.chars().take(24).collect()
-        }
-    }
+    let head = f
+        .message
+        .split_once('：')
+        .map_or(f.message.as_str(), |(head, _)| head);
+    head.chars().take(24).collect()
 }
 
 /// A finding prepared for miette.
@@ -176,7 +196,9 @@ impl Diagnostic for Report {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

@@ -165,7 +165,11 @@ impl fmt::Display for Summary {
             count(Severity::Warning),
             count(Severity::Info)
         )?;
-        let rules: Vec<String> = self.by_rule.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let rules: Vec<String> = self
+            .by_rule
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
         write!(f, "：{}。", rules.join("，"))
     }
 }
@@ -181,13 +185,19 @@ pub fn render_config_error(e: &ConfigError, color: bool) -> String {
         format!("{}:{line}:{column}", e.path)
     });
     let report = ConfigReport {
-        message: format!("配置错误（{}）：{}", position.as_deref().unwrap_or(&e.path), e.message),
+        message: format!(
+            "配置错误（{}）：{}",
+            position.as_deref().unwrap_or(&e.path),
+            e.message
+        ),
         help: e.help.clone(),
         source: NamedSource::new(e.path.clone(), e.text.clone()),
         span,
     };
     let mut out = String::new();
-    let _ = handler(color).without_primary_span_start().render_report(&mut out, &report);
+    let _ = handler(color)
+        .without_primary_span_start()
+        .render_report(&mut out, &report);
     out
 }
 
@@ -208,7 +218,9 @@ fn handler(color: bool) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false)
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
 }
 
 #[derive(Debug)]
@@ -229,19 +241,22 @@ impl std::error::Error for ConfigReport {}
 
 impl Diagnostic for ConfigReport {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.span.as_ref().map(|_| &self.source as &dyn miette::SourceCode)
+        self.span
+            .as_ref()
+            .map(|_| &self.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span.clone()?;
-        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(
-            Some("这里".to_owned()),
-            span,
-        ))))
+        Some(Box::new(std::iter::once(
+            LabeledSpan::new_primary_with_span(Some("这里".to_owned()), span),
+        )))
     }
 }
 
@@ -273,6 +288,8 @@ impl std::error::Error for PlainReport {}
 
 impl Diagnostic for PlainReport {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 }

@@ -43,7 +43,12 @@ pub struct WindowedSource {
 impl WindowedSource {
     /// Builds the windows for `spans` (byte ranges into `doc.text`). Returns the source and each
     /// span translated into synthetic offsets, in the same order.
-    pub fn new(name: &str, doc: &Document, spans: &[Range<usize>], context: usize) -> (Self, Vec<Range<usize>>) {
+    pub fn new(
+        name: &str,
+        doc: &Document,
+        spans: &[Range<usize>],
+        context: usize,
+    ) -> (Self, Vec<Range<usize>>) {
         let text = doc.text.as_str();
         // Clamp each span to its line.
         let clamped: Vec<(usize, Range<usize>)> = spans
@@ -78,7 +83,10 @@ impl WindowedSource {
             let mut merged: Vec<Range<usize>> = Vec::new();
             for w in windows {
                 match merged.last_mut() {
-                    Some(last) if text[last.end.min(w.start)..w.start].chars().count() <= 4 || w.start <= last.end => {
+                    Some(last)
+                        if text[last.end.min(w.start)..w.start].chars().count() <= 4
+                            || w.start <= last.end =>
+                    {
                         last.end = last.end.max(w.end);
                     }
                     _ => merged.push(w),
@@ -110,7 +118,10 @@ impl WindowedSource {
             lines,
             columns,
         };
-        let translated = clamped.iter().map(|(_, s)| source.translate(s.clone())).collect();
+        let translated = clamped
+            .iter()
+            .map(|(_, s)| source.translate(s.clone()))
+            .collect();
         (source, translated)
     }
 
@@ -178,10 +189,18 @@ fn trim_cr(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// Byte offset `n` characters before `pos`.
 fn back_chars(text: &str, pos: usize, n: usize) -> usize {
-    text[..pos].char_indices().rev().take(n).last().map_or(pos, |(i, _)| i)
+    text[..pos]
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(pos, |(i, _)| i)
 }
 
 /// Byte offset `n` characters after `pos`.
 fn forward_chars(text: &str, pos: usize, n: usize) -> usize {
-    text[pos..].char_indices().nth(n).map_or(text.len(), |(i, _)| pos + i)
+    text[pos..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| pos + i)
 }

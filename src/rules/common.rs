@@ -8,7 +8,8 @@ use crate::numerals;
 pub fn marker_with_value(doc: &Document, heading: &Heading, value: u32) -> String {
     let marker = &doc.text[heading.marker.clone()];
     let number = &doc.text[heading.number.clone()];
-    let rel = heading.number.start - heading.marker.start..heading.number.end - heading.marker.start;
+    let rel =
+        heading.number.start - heading.marker.start..heading.number.end - heading.marker.start;
     let replacement = if heading.raw.chinese {
         numerals::to_chinese(value)
     } else if number.chars().all(|c| c.is_ascii_digit()) {
@@ -20,7 +21,12 @@ pub fn marker_with_value(doc: &Document, heading: &Heading, value: u32) -> Strin
             .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
             .collect()
     };
-    format!("{}{}{}", &marker[..rel.start], replacement, &marker[rel.end..])
+    format!(
+        "{}{}{}",
+        &marker[..rel.start],
+        replacement,
+        &marker[rel.end..]
+    )
 }
 
 /// The last non-blank paragraph before paragraph `index`, trimmed of trailing whitespace.

@@ -103,8 +103,15 @@ impl Rule for DuplicateNumber {
                         quoted(&want)
                     ),
                 )
-                .with_related(f.marker.clone(), format!("第一次使用{}", quoted(doc.marker_text(f))))
-                .with_help(format!("将{}改为{}，并检查后续序号", quoted(written), quoted(&want)))
+                .with_related(
+                    f.marker.clone(),
+                    format!("第一次使用{}", quoted(doc.marker_text(f))),
+                )
+                .with_help(format!(
+                    "将{}改为{}，并检查后续序号",
+                    quoted(written),
+                    quoted(&want)
+                ))
                 .with_fix(h.marker.clone(), want, false),
             );
         }

@@ -128,7 +128,15 @@ mod tests {
                     .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase())),
                 "{id} is not kebab-case"
             );
-            for bad in ["avoid-", "prefer-", "use-", "consider-", "do-not-", "no-", "check-"] {
+            for bad in [
+                "avoid-",
+                "prefer-",
+                "use-",
+                "consider-",
+                "do-not-",
+                "no-",
+                "check-",
+            ] {
                 assert!(!id.starts_with(bad), "{id}: name the defect, not the fix");
             }
         }
@@ -153,10 +161,17 @@ mod tests {
         let table: toml::Table = toml::from_str(crate::config::DEFAULT_TOML).unwrap();
         let rules = table["rules"].as_table().unwrap();
         for e in RULES {
-            assert!(rules.contains_key(e.meta.id), "{} missing in rules/default.toml", e.meta.id);
+            assert!(
+                rules.contains_key(e.meta.id),
+                "{} missing in rules/default.toml",
+                e.meta.id
+            );
         }
         for key in rules.keys() {
-            assert!(find(key).is_some(), "rules/default.toml names unknown rule {key}");
+            assert!(
+                find(key).is_some(),
+                "rules/default.toml names unknown rule {key}"
+            );
         }
     }
 
@@ -169,8 +184,16 @@ mod tests {
                 .unwrap_or_else(|_| panic!("missing {}", rule_dir.display()))
                 .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
                 .collect();
-            assert!(names.iter().any(|n| n.starts_with("fail")), "{}: no fail_* fixture", e.meta.id);
-            assert!(names.iter().any(|n| n.starts_with("pass")), "{}: no pass_* fixture", e.meta.id);
+            assert!(
+                names.iter().any(|n| n.starts_with("fail")),
+                "{}: no fail_* fixture",
+                e.meta.id
+            );
+            assert!(
+                names.iter().any(|n| n.starts_with("pass")),
+                "{}: no pass_* fixture",
+                e.meta.id
+            );
         }
         for entry in std::fs::read_dir(&dir).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();

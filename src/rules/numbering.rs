@@ -50,10 +50,18 @@ pub fn analyse(doc: &Document) -> Vec<NumberingIssue> {
         check_sequence(doc, &seq, &mut issues);
     }
     issues.sort_by_key(|i| match i {
-        NumberingIssue::Duplicate { heading, .. } | NumberingIssue::Skipped { heading, .. } => *heading,
+        NumberingIssue::Duplicate { heading, .. } | NumberingIssue::Skipped { heading, .. } => {
+            *heading
+        }
     });
     issues
 }
+
+/// Siblings: (parent heading, level).
+type GroupKey = (Option<usize>, Level);
+
+/// Groups that may share one continuous count: (level, parent level, grandparent).
+type Family = (Level, Option<Level>, Option<usize>);
 
 /// A sibling sequence: heading ids in document order, and whether it is a root-level sequence
 /// (which may legitimately start above 1 when the text is an excerpt).
@@ -82,9 +90,8 @@ fn sequences(doc: &Document) -> Vec<Sequence> {
 
     // Continuous numbering: per (level, parent level, grandparent), compare each group's first
     // value with the previous group's last.
-    let mut families: Vec<(Level, Option<Level>, Option<usize>)> = Vec::new();
-    let mut family_groups: HashMap<(Level, Option<Level>, Option<usize>), Vec<(Option<usize>, Level)>> =
-        HashMap::new();
+    let mut families: Vec<Family> = Vec::new();
+    let mut family_groups: HashMap<Family, Vec<GroupKey>> = HashMap::new();
     for key in &order {
         let (parent, level) = *key;
         let parent_level = parent.map(|p| doc.headings[p].level);
@@ -116,7 +123,10 @@ fn sequences(doc: &Document) -> Vec<Sequence> {
         }
         let root = fam.1.is_none();
         if continuous > restart {
-            let ids = keys.iter().flat_map(|k| groups[k].iter().copied()).collect();
+            let ids = keys
+                .iter()
+                .flat_map(|k| groups[k].iter().copied())
+                .collect();
             out.push(Sequence { ids, root });
         } else {
             for k in keys {

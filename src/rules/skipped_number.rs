@@ -106,7 +106,11 @@ impl Rule for SkippedNumber {
                     quoted(doc.marker_text(&doc.headings[p])),
                     quoted(written)
                 ),
-                None => format!("{}序号跳号：第一个序号是{}，缺少{list}", h.level.name_zh(), quoted(written)),
+                None => format!(
+                    "{}序号跳号：第一个序号是{}，缺少{list}",
+                    h.level.name_zh(),
+                    quoted(written)
+                ),
             };
             let mut finding = Finding::new(META.id, h.marker.clone(), message)
                 .with_help(format!(

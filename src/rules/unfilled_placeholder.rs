@@ -139,7 +139,8 @@ impl UnfilledPlaceholder {
             if !seen.insert(p.name.as_str()) {
                 return Err(format!("占位符模式名“{}”重复", p.name));
             }
-            let single = Regex::new(&p.regex).map_err(|e| format!("模式“{}”的正则表达式无效：{e}", p.name))?;
+            let single = Regex::new(&p.regex)
+                .map_err(|e| format!("模式“{}”的正则表达式无效：{e}", p.name))?;
             if single.is_match("") {
                 return Err(format!("模式“{}”能匹配空字符串", p.name));
             }
@@ -187,25 +188,37 @@ impl Rule for UnfilledPlaceholder {
             let p = &self.patterns[index];
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            if p.isolated && (before.is_some_and(|c| c.is_ascii_alphanumeric()) || after.is_some_and(|c| c.is_ascii_alphanumeric())) {
+            if p.isolated
+                && (before.is_some_and(|c| c.is_ascii_alphanumeric())
+                    || after.is_some_and(|c| c.is_ascii_alphanumeric()))
+            {
                 continue;
             }
-            if p.skip_in_number && (before.is_some_and(is_cn_digit) || after.is_some_and(is_cn_digit)) {
+            if p.skip_in_number
+                && (before.is_some_and(is_cn_digit) || after.is_some_and(is_cn_digit))
+            {
                 continue;
             }
             if p.markdown_emphasis && emphasis.binary_search(&m.start()).is_ok() {
                 continue;
             }
             out.push(
-                Finding::new(META.id, m.start()..m.end(), p.message.replace("{text}", m.as_str()))
-                    .with_help("填入核实后的内容再提交；如是有意保留的符号，可在配置中关闭相应模式"),
+                Finding::new(
+                    META.id,
+                    m.start()..m.end(),
+                    p.message.replace("{text}", m.as_str()),
+                )
+                .with_help("填入核实后的内容再提交；如是有意保留的符号，可在配置中关闭相应模式"),
             );
         }
     }
 }
 
 fn is_cn_digit(c: char) -> bool {
-    matches!(c, '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    matches!(
+        c,
+        '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 /// Start offsets of `*` runs that are Markdown syntax: a bullet `* ` at the start of a line, or an
@@ -236,7 +249,10 @@ fn markdown_emphasis_spans(doc: &Document) -> Vec<usize> {
                 continue;
             }
             let next_is_space = line[e..].chars().next().is_none_or(char::is_whitespace);
-            let prev_is_space = line[..s].chars().next_back().is_none_or(char::is_whitespace);
+            let prev_is_space = line[..s]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
             match open {
                 Some((os, oe)) if oe - os == e - s && !prev_is_space => {
                     out.push(base + os);

@@ -104,14 +104,22 @@ impl UnmatchedPair {
         for p in options.pairs.unwrap_or_default() {
             let chars: Vec<char> = p.chars().collect();
             if chars.len() != 2 || chars[0] == chars[1] {
-                return Err(format!("pairs 中的“{p}”必须是两个不同的字符，前一半在前，例如 \"《》\""));
+                return Err(format!(
+                    "pairs 中的“{p}”必须是两个不同的字符，前一半在前，例如 \"《》\""
+                ));
             }
-            if pairs.iter().any(|&(o, c)| o == chars[0] || c == chars[1] || o == chars[1] || c == chars[0]) {
+            if pairs
+                .iter()
+                .any(|&(o, c)| o == chars[0] || c == chars[1] || o == chars[1] || c == chars[0])
+            {
                 return Err(format!("pairs 中的“{p}”与其他项重复"));
             }
             pairs.push((chars[0], chars[1]));
         }
-        let patterns: Vec<String> = pairs.iter().flat_map(|&(o, c)| [o.to_string(), c.to_string()]).collect();
+        let patterns: Vec<String> = pairs
+            .iter()
+            .flat_map(|&(o, c)| [o.to_string(), c.to_string()])
+            .collect();
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -153,7 +161,8 @@ impl Rule for UnmatchedPair {
         for m in ac.find_iter(text) {
             if doc.paragraphs[para].span.end <= m.start() {
                 self.flush(doc, para, &mut stack, out);
-                while para + 1 < doc.paragraphs.len() && doc.paragraphs[para].span.end <= m.start() {
+                while para + 1 < doc.paragraphs.len() && doc.paragraphs[para].span.end <= m.start()
+                {
                     para += 1;
                 }
             }
@@ -167,7 +176,9 @@ impl Rule for UnmatchedPair {
                 });
                 continue;
             }
-            if is_list_ordinal_closer(doc, para, m.start()) || is_apostrophe(text, m.start(), m.end(), self.pairs[pair].1) {
+            if is_list_ordinal_closer(doc, para, m.start())
+                || is_apostrophe(text, m.start(), m.end(), self.pairs[pair].1)
+            {
                 continue;
             }
             let depth = stack.len().saturating_sub(SEARCH_DEPTH);
@@ -204,10 +215,12 @@ impl Rule for UnmatchedPair {
                 Finding::new(
                     META.id,
                     m.start()..m.end(),
-                    format!("“{close_char}”没有对应的“{open_char}”"),
+                    format!("{}没有对应的{}", mark(close_char), mark(open_char)),
                 )
                 .with_help(format!(
-                    "补上前面缺少的“{open_char}”（删改时可能连同名称一起删掉了），或删去多余的“{close_char}”"
+                    "补上前面缺少的{}（删改时可能连同名称一起删掉了），或删去多余的{}",
+                    mark(open_char),
+                    mark(close_char)
                 )),
             );
         }
@@ -236,8 +249,16 @@ impl UnmatchedPair {
         for open in stack.drain(..) {
             let (o, c) = self.pairs[open.pair];
             out.push(
-                Finding::new(META.id, open.pos..open.pos + o.len_utf8(), format!("“{o}”没有对应的“{c}”"))
-                    .with_help(format!("在适当位置补上“{c}”，或删去多余的“{o}”")),
+                Finding::new(
+                    META.id,
+                    open.pos..open.pos + o.len_utf8(),
+                    format!("{}没有对应的{}", mark(o), mark(c)),
+                )
+                .with_help(format!(
+                    "在适当位置补上{}，或删去多余的{}",
+                    mark(c),
+                    mark(o)
+                )),
             );
         }
     }
@@ -248,10 +269,30 @@ impl UnmatchedPair {
         Finding::new(
             META.id,
             opened.pos..opened.pos + o.len_utf8(),
-            format!("成对标点交叉嵌套：“{o}”在外层闭合（“{cross_char}”）之后才用“{c}”闭合"),
+            format!(
+                "成对标点交叉嵌套：{}在外层的{}之前打开，却在它之后才闭合",
+                mark(o),
+                mark(cross_char)
+            ),
         )
         .with_related(cross..cross + cross_char.len_utf8(), "外层在这里先闭合")
-        .with_help(format!("调整为正确嵌套，内层的“{o}…{c}”应完整地位于外层之内"))
+        .with_help(format!(
+            "调整为正确嵌套：{}和{}应完整地位于外层之内",
+            mark(o),
+            mark(c)
+        ))
+    }
+}
+
+/// A mark as named in messages: `“》”`, but quotation marks by name (`前引号“`), since quoting a
+/// quotation mark with quotation marks is unreadable.
+fn mark(c: char) -> String {
+    match c {
+        '“' => "前引号“".to_owned(),
+        '”' => "后引号”".to_owned(),
+        '‘' => "前单引号‘".to_owned(),
+        '’' => "后单引号’".to_owned(),
+        _ => format!("“{c}”"),
     }
 }
 
@@ -272,7 +313,11 @@ fn is_list_ordinal_closer(doc: &Document, para: usize, pos: usize) -> bool {
     let ordinal_len: usize = before
         .chars()
         .rev()
-        .take_while(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || matches!(c, '一'..='十' if "一二三四五六七八九十".contains(*c)))
+        .take_while(|c| {
+            c.is_ascii_digit()
+                || c.is_ascii_lowercase()
+                || matches!(c, '一'..='十' if "一二三四五六七八九十".contains(*c))
+        })
         .map(char::len_utf8)
         .sum();
     if ordinal_len == 0 || before[before.len() - ordinal_len..].chars().count() > 2 {
@@ -285,6 +330,12 @@ fn is_list_ordinal_closer(doc: &Document, para: usize, pos: usize) -> bool {
 /// `’` between Latin letters is an apostrophe (China’s), not a closing quote.
 fn is_apostrophe(text: &str, start: usize, end: usize, close: char) -> bool {
     close == '’'
-        && text[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
-        && text[end..].chars().next().is_none_or(|c| c.is_ascii_alphabetic() || c.is_whitespace())
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_alphabetic() || c.is_whitespace())
 }
