@@ -368,12 +368,38 @@ fn translate(message: &str) -> String {
         } else {
             format!(
                 "未知配置项“{field}”，可用的配置项：{}",
-                expected.replace('“', "").replace(", ", "、")
+                expected
+                    .trim_start_matches("one of ")
+                    .replace('“', "")
+                    .replace(", ", "、")
             )
         };
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        return format!("类型错误：{rest}");
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let name = |s: &str| -> String {
+            let s = s.trim();
+            let t = if s.contains("bool") {
+                "布尔值（true 或 false）"
+            } else if s.contains("sequence") {
+                "数组（[...]）"
+            } else if s.contains("map") || s.contains("struct") {
+                "表（{...} 或 [表名]）"
+            } else if s.contains("integer") {
+                "整数"
+            } else if s.contains("string") {
+                "字符串"
+            } else {
+                return s.to_owned();
+            };
+            match s.split_once(' ') {
+                Some((_, value)) if !s.starts_with("a ") && !s.starts_with("an ") => {
+                    format!("{t} {value}")
+                }
+                _ => t.to_owned(),
+            }
+        };
+        return format!("类型错误：应为{}，实际是{}", name(expected), name(found));
     }
     if message.starts_with("missing field") {
         return format!(
@@ -432,6 +458,22 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("severity"));
+    }
+
+    #[test]
+    fn bad_regex_points_at_the_regex() {
+        let text = "[rules.unfilled-placeholder]\nextend-patterns = [{ name = \"x\", regex = \"(\", message = \"m\" }]\n";
+        let e = load(Some((Path::new("g.toml"), text)), &RuleFilter::default()).unwrap_err();
+        assert_eq!(&text[e.span.clone().unwrap()], "\"(\"");
+        assert!(e.message.contains("正则表达式无效"), "{}", e.message);
+    }
+
+    #[test]
+    fn wrong_type_is_explained() {
+        let text = "[rules.unmatched-pair]\nmulti-paragraph-quotes = \"yes\"\n";
+        let e = load(Some((Path::new("g.toml"), text)), &RuleFilter::default()).unwrap_err();
+        assert_eq!(&text[e.span.clone().unwrap()], "\"yes\"");
+        assert!(e.message.contains("布尔值"), "{}", e.message);
     }
 
     #[test]

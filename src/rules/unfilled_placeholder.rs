@@ -70,7 +70,8 @@ pub const ENTRY: RuleEntry = RuleEntry {
 pub struct PatternSpec {
     /// Name, unique within the rule.
     pub name: String,
-    /// Regular expression.
+    /// Regular expression (validated while reading the TOML, so errors point at it).
+    #[serde(deserialize_with = "valid_regex")]
     pub regex: String,
     /// Message; `{text}` is replaced by the matched text.
     pub message: String,
@@ -83,6 +84,27 @@ pub struct PatternSpec {
     /// In Markdown, skip emphasis and bullets.
     #[serde(default)]
     pub markdown_emphasis: bool,
+}
+
+fn valid_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    match Regex::new(&s) {
+        Ok(re) if re.is_match("") => Err(serde::de::Error::custom(
+            "正则表达式能匹配空字符串，会在每个位置报告",
+        )),
+        Ok(_) => Ok(s),
+        Err(e) => {
+            let reason = e.to_string();
+            let reason = reason
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim_start_matches("error: ");
+            Err(serde::de::Error::custom(format!(
+                "正则表达式无效：{reason}"
+            )))
+        }
+    }
 }
 
 /// Options.
