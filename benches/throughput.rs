@@ -1,0 +1,385 @@
+//! End-to-end throughput benchmark: `cargo bench --bench throughput`.
+//!
+//! Replicates the real corpus (`../shared/corpus`, or `$GWLINT_CORPUS`) into a temporary directory
+//! tree of about 100 MB (`$GWLINT_BENCH_MB`), runs `gwlint check --format jsonl <dir>` as a child
+//! process three times and reports the best wall time as MB/s, together with the child's peak RSS
+//! (VmHWM polled from /proc every 5 ms). It also times the single seed file as a whole process
+//! (best of 20). The floors are printed as PASS/FAIL for information only: a slow run never makes
+//! the benchmark fail. Only std is used.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const DEFAULT_MB: u64 = 100;
+const CORPUS_RUNS: usize = 3;
+const SEED_RUNS: usize = 20;
+const SEED: &str = "seeds/000_18ae15f2ea8019a0.txt";
+const POLL: Duration = Duration::from_millis(5);
+
+const FLOOR_MB_S: f64 = 150.0;
+const FLOOR_PEAK_MB: f64 = 50.0;
+const FLOOR_SEED_MS: f64 = 10.0;
+
+const MB: f64 = 1_000_000.0;
+
+fn main() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = std::env::var_os("GWLINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("../shared/corpus"));
+    if !corpus.is_dir() {
+        println!("corpus not found at {}; skipping", corpus.display());
+        return;
+    }
+    let target_mb = std::env::var("GWLINT_BENCH_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| *v > 0.0)
+        .unwrap_or(DEFAULT_MB as f64);
+
+    let (bin, bin_source) = match locate_binary(manifest) {
+        Ok(found) => found,
+        Err(e) => {
+            println!("gwlint binary not available ({e}); skipping");
+            return;
+        }
+    };
+
+    let mut sources = Vec::new();
+    if let Err(e) = collect_txt(&corpus, &mut sources) {
+        println!("cannot read corpus at {}: {e}; skipping", corpus.display());
+        return;
+    }
+    sources.sort();
+    let corpus_bytes: u64 = sources.iter().map(|(_, len)| len).sum();
+    if corpus_bytes == 0 {
+        println!("corpus at {} has no .txt files; skipping", corpus.display());
+        return;
+    }
+    let copies = ((target_mb * MB) / corpus_bytes as f64).round().max(1.0) as usize;
+
+    let work = TempDir::new();
+    let tree = work.path.join("tree");
+    let (files, total_bytes) = match replicate(&corpus, &sources, &tree, copies) {
+        Ok(v) => v,
+        Err(e) => {
+            println!(
+                "cannot replicate corpus into {}: {e}; skipping",
+                tree.display()
+            );
+            return;
+        }
+    };
+    let stderr_log = work.path.join("stderr.log");
+
+    println!("gwlint throughput benchmark");
+    println!("  binary: {} (via {bin_source})", bin.display());
+    println!(
+        "  corpus: {} files, {:.1} MB (replicated {copies}x from {})",
+        group(files as u64),
+        total_bytes as f64 / MB,
+        corpus.display()
+    );
+
+    // Whole default rule set over the tree.
+    let mut best: Option<Duration> = None;
+    let mut peak_kb: u64 = 0;
+    let mut cpu_of_best = None;
+    for run in 0..CORPUS_RUNS {
+        let mut cmd = Command::new(&bin);
+        cmd.args(["check", "--format", "jsonl"]).arg(&tree);
+        let m = match measure(cmd, &stderr_log, true) {
+            Ok(m) => m,
+            Err(e) => {
+                println!("  run {}: cannot run gwlint: {e}", run + 1);
+                return;
+            }
+        };
+        if !matches!(m.status.code(), Some(0 | 1)) {
+            println!(
+                "  run {}: unexpected exit status {} (0 or 1 expected)",
+                run + 1,
+                m.status
+            );
+            print_tail(&stderr_log);
+        }
+        peak_kb = peak_kb.max(m.peak_kb);
+        if best.is_none_or(|b| m.wall < b) {
+            best = Some(m.wall);
+            cpu_of_best = m.cpu;
+        }
+    }
+    let best = best.unwrap_or_default();
+    let secs = best.as_secs_f64().max(1e-9);
+    let mb_s = total_bytes as f64 / MB / secs;
+    let peak_mb = peak_kb as f64 / 1024.0;
+    let cpu = cpu_of_best
+        .map(|c: Duration| {
+            format!(
+                ", cpu {:.2} s ({:.1} cores busy)",
+                c.as_secs_f64(),
+                c.as_secs_f64() / secs
+            )
+        })
+        .unwrap_or_default();
+    println!(
+        "  whole default rule set: best of {CORPUS_RUNS} {secs:.2} s -> {mb_s:.0} MB/s, peak RSS {peak_mb:.1} MB{cpu}"
+    );
+
+    // Single seed file as a process.
+    let seed = manifest.join(SEED);
+    let seed_line = match fs::metadata(&seed) {
+        Err(_) => {
+            println!(
+                "  single seed file: not found at {}; skipped",
+                seed.display()
+            );
+            None
+        }
+        Ok(meta) => {
+            let mut best: Option<Duration> = None;
+            for _ in 0..SEED_RUNS {
+                let mut cmd = Command::new(&bin);
+                cmd.args(["check", "--format", "jsonl", SEED])
+                    .current_dir(manifest);
+                match measure(cmd, &stderr_log, false) {
+                    Ok(m) => {
+                        if m.status.code() != Some(1) {
+                            println!(
+                                "  seed run: exit status {} (1 expected: the seed has findings)",
+                                m.status
+                            );
+                            print_tail(&stderr_log);
+                        }
+                        if best.is_none_or(|b| m.wall < b) {
+                            best = Some(m.wall);
+                        }
+                    }
+                    Err(e) => {
+                        println!("  seed run: cannot run gwlint: {e}");
+                        break;
+                    }
+                }
+            }
+            best.map(|b| {
+                let ms = b.as_secs_f64() * 1000.0;
+                println!(
+                    "  single seed file ({:.0} KB) as a process: best of {SEED_RUNS} {ms:.1} ms",
+                    meta.len() as f64 / 1000.0
+                );
+                ms
+            })
+        }
+    };
+
+    println!("floors (informative, never fatal):");
+    println!(
+        "  throughput >= {FLOOR_MB_S:.0} MB/s: {:<4} ({mb_s:.0} MB/s)",
+        verdict(mb_s >= FLOOR_MB_S)
+    );
+    println!(
+        "  peak RSS   <  {FLOOR_PEAK_MB:.0} MB:   {:<4} ({peak_mb:.1} MB)",
+        verdict(peak_mb < FLOOR_PEAK_MB)
+    );
+    match seed_line {
+        Some(ms) => println!(
+            "  seed file  <  {FLOOR_SEED_MS:.0} ms:   {:<4} ({ms:.1} ms)",
+            verdict(ms < FLOOR_SEED_MS)
+        ),
+        None => println!("  seed file  <  {FLOOR_SEED_MS:.0} ms:   n/a"),
+    }
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "PASS" } else { "FAIL" }
+}
+
+/// The release-like binary cargo built for this bench, or a freshly built `target/release/gwlint`.
+fn locate_binary(manifest: &Path) -> Result<(PathBuf, &'static str), String> {
+    if let Some(p) = option_env!("CARGO_BIN_EXE_gwlint") {
+        let p = PathBuf::from(p);
+        if p.is_file() {
+            return Ok((p, "CARGO_BIN_EXE_gwlint"));
+        }
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--bin", "gwlint"])
+        .current_dir(manifest)
+        .status()
+        .map_err(|e| format!("cargo build --release: {e}"))?;
+    if !status.success() {
+        return Err(format!("cargo build --release exited with {status}"));
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest.join("target"));
+    let p = target
+        .join("release")
+        .join(format!("gwlint{}", std::env::consts::EXE_SUFFIX));
+    if p.is_file() {
+        Ok((p, "cargo build --release"))
+    } else {
+        Err(format!("{} not found", p.display()))
+    }
+}
+
+/// Every `.txt` file under `dir` (recursively) with its size.
+fn collect_txt(dir: &Path, out: &mut Vec<(PathBuf, u64)>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let ty = entry.file_type()?;
+        if ty.is_dir() {
+            collect_txt(&path, out)?;
+        } else if ty.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+        {
+            out.push((path, entry.metadata()?.len()));
+        }
+    }
+    Ok(())
+}
+
+/// Copies the corpus `copies` times into `tree/copy_NNN/<relative path>`.
+fn replicate(
+    corpus: &Path,
+    sources: &[(PathBuf, u64)],
+    tree: &Path,
+    copies: usize,
+) -> io::Result<(usize, u64)> {
+    let mut files = 0;
+    let mut bytes = 0;
+    for i in 0..copies {
+        let root = tree.join(format!("copy_{i:03}"));
+        for (src, _) in sources {
+            let rel = src.strip_prefix(corpus).unwrap_or(src);
+            let dst = root.join(rel);
+            if let Some(parent) = dst.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            bytes += fs::copy(src, &dst)?;
+            files += 1;
+        }
+    }
+    Ok((files, bytes))
+}
+
+struct Measurement {
+    wall: Duration,
+    status: ExitStatus,
+    /// Peak resident set size (VmHWM) in KiB, 0 when not polled or not readable.
+    peak_kb: u64,
+    /// User + system CPU time of the child, when /proc/self/stat is readable.
+    cpu: Option<Duration>,
+}
+
+/// Runs `cmd` with stdout discarded and stderr sent to `stderr_log`. The wall time is taken by a
+/// thread blocked in `wait`, so polling does not round it; when `poll_rss` is set, the main thread
+/// reads the child's VmHWM every 5 ms meanwhile (monotonic, so the last value seen is the peak up to
+/// at most 5 ms before exit).
+fn measure(mut cmd: Command, stderr_log: &Path, poll_rss: bool) -> io::Result<Measurement> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(stderr_log)?);
+    let cpu_before = children_cpu();
+    let start = Instant::now();
+    let mut child = cmd.spawn()?;
+    let status_path = format!("/proc/{}/status", child.id());
+    let waiter = thread::spawn(move || {
+        let status = child.wait();
+        (status, Instant::now())
+    });
+    let mut peak_kb = 0;
+    if poll_rss {
+        while !waiter.is_finished() {
+            if let Some(kb) = vm_hwm_kb(&status_path) {
+                peak_kb = peak_kb.max(kb);
+            }
+            thread::sleep(POLL);
+        }
+    }
+    let (status, end) = waiter
+        .join()
+        .map_err(|_| io::Error::other("wait thread panicked"))?;
+    let status = status?;
+    let cpu = match (cpu_before, children_cpu()) {
+        (Some(a), Some(b)) => b.checked_sub(a),
+        _ => None,
+    };
+    Ok(Measurement {
+        wall: end - start,
+        status,
+        peak_kb,
+        cpu,
+    })
+}
+
+fn vm_hwm_kb(status_path: &str) -> Option<u64> {
+    let text = fs::read_to_string(status_path).ok()?;
+    let line = text.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// CPU time (user + system) of this process's reaped children, from /proc/self/stat (cutime, cstime).
+fn children_cpu() -> Option<Duration> {
+    let stat = fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; cutime and cstime are fields 16 and 17.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let cutime: u64 = fields.get(13)?.parse().ok()?;
+    let cstime: u64 = fields.get(14)?.parse().ok()?;
+    // USER_HZ is 100 on every mainstream Linux configuration.
+    Some(Duration::from_millis((cutime + cstime) * 10))
+}
+
+fn print_tail(log: &Path) {
+    let mut text = String::new();
+    if fs::File::open(log)
+        .and_then(|mut f| f.read_to_string(&mut text))
+        .is_ok()
+    {
+        let lines: Vec<&str> = text.lines().collect();
+        for l in &lines[lines.len().saturating_sub(5)..] {
+            println!("    stderr: {l}");
+        }
+    }
+}
+
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `temp_dir()/gwlint-bench-<pid>`, removed on drop (also when the benchmark panics).
+struct TempDir {
+    path: PathBuf,
+}
+
+impl TempDir {
+    fn new() -> Self {
+        let path = std::env::temp_dir().join(format!("gwlint-bench-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        let _ = fs::create_dir_all(&path);
+        Self { path }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.path);
+    }
+}

@@ -1,0 +1,862 @@
+//! End-to-end tests of the `gwlint` binary: exit codes, machine output, human output, config
+//! errors, batch robustness, stdin and the auxiliary subcommands.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const SEED: &str = "seeds/000_18ae15f2ea8019a0.txt";
+
+/// The fields of one JSON finding, in contract order.
+const JSON_FIELDS: [&str; 13] = [
+    "path",
+    "rule",
+    "severity",
+    "message",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "byte_start",
+    "byte_end",
+    "related",
+    "help",
+    "fix",
+];
+
+const RULE_IDS: [&str; 4] = [
+    "duplicate-number",
+    "skipped-number",
+    "unfilled-placeholder",
+    "unmatched-pair",
+];
+
+fn gwlint() -> Command {
+    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs a command and returns (exit code, stdout, stderr).
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("gwlint runs");
+    let code = out
+        .status
+        .code()
+        .expect("gwlint exited normally (not by a signal)");
+    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
+    let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+    assert!(!stderr.contains("panicked"), "gwlint panicked:\n{stderr}");
+    (code, stdout, stderr)
+}
+
+fn write(path: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = path.as_ref();
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, contents).unwrap();
+    path.to_path_buf()
+}
+
+fn parse_jsonl(stdout: &str) -> Vec<Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("line is not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn rule_of(v: &Value) -> &str {
+    v["rule"].as_str().unwrap()
+}
+
+fn of_rule<'a>(findings: &'a [Value], rule: &str) -> Vec<&'a Value> {
+    findings.iter().filter(|f| rule_of(f) == rule).collect()
+}
+
+fn rules_in(findings: &[Value]) -> Vec<&str> {
+    let mut rules: Vec<&str> = findings.iter().map(rule_of).collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+}
+
+// ---------------------------------------------------------------------------------------------
+// Machine output on the seed document
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn seed_jsonl_findings() {
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    let findings = parse_jsonl(&stdout);
+
+    for f in &findings {
+        let obj = f.as_object().expect("each line is a JSON object");
+        let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut expected = JSON_FIELDS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(keys, expected, "fields of {f}");
+        assert_eq!(f["path"], SEED);
+        assert!(RULE_IDS.contains(&rule_of(f)), "unexpected rule in {f}");
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+    }
+
+    let dup = of_rule(&findings, "duplicate-number");
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    assert_eq!(
+        (dup[0]["line"].as_u64(), dup[0]["column"].as_u64()),
+        (Some(18), Some(1))
+    );
+    let related = dup[0]["related"].as_array().unwrap();
+    assert_eq!(related.len(), 1, "{related:#?}");
+    assert_eq!(related[0]["line"], 2);
+    assert_eq!(related[0]["column"], 1);
+
+    let skipped = of_rule(&findings, "skipped-number");
+    assert_eq!(skipped.len(), 1, "{skipped:#?}");
+    assert_eq!(
+        (skipped[0]["line"].as_u64(), skipped[0]["column"].as_u64()),
+        (Some(48), Some(1))
+    );
+    assert!(
+        skipped[0]["message"].as_str().unwrap().contains("三、"),
+        "{}",
+        skipped[0]
+    );
+
+    let pair = of_rule(&findings, "unmatched-pair");
+    assert_eq!(pair.len(), 1, "{pair:#?}");
+    assert_eq!(
+        (pair[0]["line"].as_u64(), pair[0]["column"].as_u64()),
+        (Some(9), Some(103))
+    );
+
+    let bytes = fs::read(SEED).unwrap();
+    let placeholders = of_rule(&findings, "unfilled-placeholder");
+    assert_eq!(placeholders.len(), 223);
+    for p in &placeholders {
+        let start = p["byte_start"].as_u64().unwrap() as usize;
+        let end = p["byte_end"].as_u64().unwrap() as usize;
+        assert_eq!(end - start, 1, "{p}");
+        assert_eq!(bytes[start], b'*', "{p}");
+        assert_eq!(p["end_line"], p["line"], "{p}");
+        assert_eq!(
+            p["end_column"].as_u64().unwrap(),
+            p["column"].as_u64().unwrap() + 1,
+            "{p}"
+        );
+    }
+
+    assert_eq!(findings.len(), 1 + 1 + 1 + 223, "nothing else is reported");
+}
+
+#[test]
+fn seed_json_array_matches_jsonl() {
+    let (code, jsonl, _) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    assert_eq!(code, 1);
+    let (code, json, stderr) = run(gwlint().args(["check", "--format", "json", SEED]));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    let array: Value = serde_json::from_str(&json).expect("--format json prints one JSON document");
+    let array = array.as_array().expect("a JSON array").clone();
+    let lines = parse_jsonl(&jsonl);
+    assert_eq!(array.len(), lines.len());
+    assert_eq!(
+        array, lines,
+        "json and jsonl carry the same objects in the same order"
+    );
+}
+
+#[test]
+fn seed_human_output() {
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--color", "never", SEED]));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    assert!(stdout.contains(&format!("{SEED}:18:1")), "{stdout}");
+    assert!(stdout.contains(&format!("{SEED}:48:1")), "{stdout}");
+    assert!(stdout.contains(&format!("{SEED}:9:103")), "{stdout}");
+    assert!(
+        !stdout.contains('\x1b'),
+        "no ANSI escapes with --color never"
+    );
+    assert!(!stderr.contains('\x1b'));
+    let last = stdout.trim_end().lines().last().unwrap();
+    assert!(last.starts_with("检查了 1 个文件"), "last line: {last}");
+    assert!(last.contains("226"), "last line: {last}");
+}
+
+#[test]
+fn color_always_uses_ansi() {
+    let (code, stdout, _) = run(gwlint().args(["check", "--color", "always", SEED]));
+    assert_eq!(code, 1);
+    assert!(stdout.contains('\x1b'));
+
+    // auto: stdout is a pipe here, so no colour.
+    let (code, stdout, _) = run(gwlint().args(["check", SEED]));
+    assert_eq!(code, 1);
+    assert!(!stdout.contains('\x1b'));
+}
+
+#[test]
+fn no_summary_flag() {
+    let (code, stdout, _) = run(gwlint().args(["check", "--color", "never", "--no-summary", SEED]));
+    assert_eq!(code, 1);
+    assert!(!stdout.contains("检查了"), "{stdout}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exit codes and rule selection
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn fail_on_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let warn = write(dir.path().join("warn.txt"), "数据为*亿元。\n");
+    let clean = write(dir.path().join("clean.txt"), "一、总体要求\n二、主要任务\n");
+
+    gwlint()
+        .args(["check", "--color", "never", "--fail-on", "error"])
+        .arg(&warn)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("unfilled-placeholder"));
+    gwlint()
+        .args(["check", "--color", "never"])
+        .arg(&warn)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("unfilled-placeholder"));
+    gwlint()
+        .args(["check", "--color", "never", "--fail-on", "warning"])
+        .arg(&warn)
+        .assert()
+        .code(1);
+    gwlint()
+        .args(["check", "--color", "never", "--fail-on", "info"])
+        .arg(&warn)
+        .assert()
+        .code(1);
+    gwlint()
+        .args(["check", "--color", "never"])
+        .arg(&clean)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("检查了 1 个文件，未发现问题"));
+    gwlint()
+        .args(["check", "--format", "jsonl"])
+        .arg(&clean)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn select_and_ignore() {
+    let (code, stdout, _) = run(gwlint().args([
+        "check",
+        "--format",
+        "jsonl",
+        "--select",
+        "duplicate-number",
+        SEED,
+    ]));
+    assert_eq!(code, 1);
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(rules_in(&findings), ["duplicate-number"]);
+    assert_eq!(findings.len(), 1);
+
+    let (code, stdout, _) = run(gwlint().args([
+        "check",
+        "--format",
+        "jsonl",
+        "--select",
+        "duplicate-number,skipped-number",
+        SEED,
+    ]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        rules_in(&parse_jsonl(&stdout)),
+        ["duplicate-number", "skipped-number"]
+    );
+
+    let (code, stdout, _) = run(gwlint().args([
+        "check",
+        "--format",
+        "jsonl",
+        "--ignore",
+        "unfilled-placeholder",
+        SEED,
+    ]));
+    assert_eq!(code, 1);
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(
+        rules_in(&findings),
+        ["duplicate-number", "skipped-number", "unmatched-pair"]
+    );
+    assert_eq!(findings.len(), 3);
+
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--select", "nosuch-rule", SEED]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("nosuch-rule"), "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+
+    let (code, _, stderr) = run(gwlint().args(["check", "--ignore", "nosuch-rule", SEED]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("nosuch-rule"), "{stderr}");
+}
+
+#[test]
+fn nonexistent_path_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-file.txt");
+    let (code, _, stderr) = run(gwlint().args(["check", "--color", "never"]).arg(&missing));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no-such-file.txt"), "{stderr}");
+    assert!(stderr.contains("不存在"), "{stderr}");
+
+    // Still exits 2 when another file on the command line has findings.
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--format", "jsonl", SEED])
+        .arg(&missing));
+    assert_eq!(code, 2, "errors win over findings");
+    assert_eq!(parse_jsonl(&stdout).len(), 226);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Configuration errors
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `check --config <file>` on a file with findings; asserts exit 2, the position and that
+/// every `names` string is mentioned on stderr. Returns stderr.
+fn bad_config(toml: &str, position: &str, names: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write(dir.path().join("bad.toml"), toml);
+    let doc = write(dir.path().join("doc.txt"), "一、甲\n一、乙\n");
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--color", "never", "--config"])
+        .arg(&config)
+        .arg(&doc));
+    assert_eq!(
+        code, 2,
+        "config {toml:?}\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    let located = format!("{}:{position}", config.display());
+    assert!(
+        stderr.contains(&located),
+        "expected {located} in:\n{stderr}"
+    );
+    for name in names {
+        assert!(stderr.contains(name), "expected {name:?} in:\n{stderr}");
+    }
+    assert!(
+        !stdout.contains("duplicate-number"),
+        "nothing is checked with a broken --config"
+    );
+    stderr
+}
+
+#[test]
+fn config_malformed_toml() {
+    bad_config("[rules\nx = ", "1:7", &["配置错误"]);
+    bad_config(
+        "[rules.duplicate-number]\nseverity = \"error\n",
+        "2:",
+        &["配置错误"],
+    );
+}
+
+#[test]
+fn config_unknown_rule() {
+    let stderr = bad_config(
+        "[rules.dupliate-number]\nseverity = \"info\"\n",
+        "1:8",
+        &["dupliate-number"],
+    );
+    assert!(
+        stderr.contains("duplicate-number"),
+        "suggests the right id:\n{stderr}"
+    );
+}
+
+#[test]
+fn config_unknown_key() {
+    bad_config("[rules.duplicate-number]\nfoo = 1\n", "2:1", &["“foo”"]);
+}
+
+#[test]
+fn config_wrong_type() {
+    bad_config(
+        "[rules.unmatched-pair]\nmulti-paragraph-quotes = \"yes\"\n",
+        "2:26",
+        &["multi-paragraph-quotes", "类型错误"],
+    );
+}
+
+#[test]
+fn config_bad_severity() {
+    bad_config(
+        "[rules.duplicate-number]\nseverity = \"fatal\"\n",
+        "2:12",
+        &["severity", "fatal"],
+    );
+    bad_config(
+        "[rules.duplicate-number]\nseverity = 3\n",
+        "2:12",
+        &["severity"],
+    );
+    bad_config(
+        "[rules.duplicate-number]\nenabled = \"no\"\n",
+        "2:11",
+        &["enabled"],
+    );
+}
+
+#[test]
+fn config_unknown_top_level_key() {
+    bad_config(
+        "[check]\nextensions = [\"txt\"]\n[rulez]\n",
+        "3:2",
+        &["rulez"],
+    );
+}
+
+#[test]
+fn missing_explicit_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(gwlint()
+        .args(["check", "--config"])
+        .arg(dir.path().join("nope.toml"))
+        .arg(SEED));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("nope.toml"), "{stderr}");
+}
+
+#[test]
+fn discovered_broken_config() {
+    let root = tempfile::tempdir().unwrap();
+    let docs = root.path().join("docs");
+    write(docs.join("gwlint.toml"), "[rules.dupliate-number]\n");
+    write(docs.join("a.txt"), "一、甲\n一、乙\n");
+    let elsewhere = root.path().join("elsewhere");
+    fs::create_dir_all(&elsewhere).unwrap();
+
+    let (code, stdout, stderr) = run(gwlint()
+        .current_dir(&elsewhere)
+        .args(["check", "--color", "never", "../docs"]));
+    assert_eq!(code, 2, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert!(stderr.contains("gwlint.toml:1:8"), "{stderr}");
+    assert!(stderr.contains("dupliate-number"), "{stderr}");
+    assert!(
+        stderr.contains("a.txt"),
+        "the unchecked file is named:\n{stderr}"
+    );
+    assert!(!stdout.contains("duplicate-number"), "{stdout}");
+}
+
+#[test]
+fn discovered_config_is_honoured_walking_up() {
+    let root = tempfile::tempdir().unwrap();
+    let file = write(root.path().join("a/b/c/doc.txt"), "数据为*亿元。\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+
+    // Without a config the placeholder is reported.
+    let (code, stdout, _) = run(gwlint()
+        .current_dir(elsewhere.path())
+        .args(["check", "--format", "jsonl"])
+        .arg(&file));
+    assert_eq!(code, 1);
+    assert_eq!(rules_in(&parse_jsonl(&stdout)), ["unfilled-placeholder"]);
+
+    // A gwlint.toml two directories up turns the rule off.
+    write(
+        root.path().join("a/gwlint.toml"),
+        "[rules.unfilled-placeholder]\nenabled = false\n",
+    );
+    let (code, stdout, stderr) = run(gwlint()
+        .current_dir(elsewhere.path())
+        .args(["check", "--format", "jsonl"])
+        .arg(&file));
+    assert_eq!(code, 0, "stderr:\n{stderr}");
+    assert_eq!(stdout, "");
+
+    // Same when the directory is given and gwlint runs from inside it.
+    let (code, stdout, _) = run(gwlint()
+        .current_dir(root.path().join("a/b"))
+        .args(["check", "--format", "jsonl", "."]));
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "");
+
+    // A nearer .gwlint.toml wins over the farther one.
+    write(
+        root.path().join("a/b/c/.gwlint.toml"),
+        "[rules.unfilled-placeholder]\nseverity = \"info\"\n",
+    );
+    let (code, stdout, _) = run(gwlint()
+        .current_dir(elsewhere.path())
+        .args(["check", "--format", "jsonl"])
+        .arg(&file));
+    assert_eq!(code, 0, "info does not fail with the default --fail-on");
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["severity"], "info");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batches
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn batch_with_broken_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d.join("good.txt"), "一、甲\n一、乙\n数据为*亿元。\n");
+    write(d.join("empty.txt"), "");
+    write(d.join("binary.txt"), b"\x00\x01\x02abc\x00");
+    write(d.join("gbk.txt"), b"\xd2\xbb\xa1\xa2");
+    std::os::unix::fs::symlink("missing", d.join("broken.txt")).unwrap();
+
+    let (code, stdout, stderr) = run(gwlint()
+        .current_dir(d)
+        .args(["check", "--format", "jsonl", "."]));
+    assert_eq!(code, 2, "stderr:\n{stderr}");
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings.len(), 2, "{stdout}");
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["path"].as_str().unwrap().ends_with("good.txt"))
+    );
+    assert_eq!(
+        rules_in(&findings),
+        ["duplicate-number", "unfilled-placeholder"]
+    );
+
+    let line_with = |name: &str| -> String {
+        stderr
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} not named on stderr:\n{stderr}"))
+            .to_owned()
+    };
+    assert!(line_with("binary.txt").contains("二进制"), "{stderr}");
+    assert!(line_with("gbk.txt").contains("UTF-8"), "{stderr}");
+    assert!(line_with("broken.txt").contains("不存在"), "{stderr}");
+    assert!(
+        !stderr.contains("empty.txt"),
+        "an empty file is fine:\n{stderr}"
+    );
+    assert!(!stderr.contains("good.txt"), "{stderr}");
+
+    // Human output: findings on stdout, summary counts the failed files.
+    let (code, stdout, stderr) = run(gwlint()
+        .current_dir(d)
+        .args(["check", "--color", "never", "."]));
+    assert_eq!(code, 2, "stderr:\n{stderr}");
+    assert!(stdout.contains("good.txt:2:1"), "{stdout}");
+    let last = stdout.trim_end().lines().last().unwrap();
+    assert!(
+        last.starts_with("检查了 2 个文件，3 个文件无法检查"),
+        "{last}"
+    );
+}
+
+#[test]
+fn explicit_binary_and_non_utf8_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = write(dir.path().join("x.doc"), b"PK\x03\x04\x00\x00");
+    let gbk = write(
+        dir.path().join("y.txt"),
+        "一、甲\n"
+            .bytes()
+            .chain(*b"\xd2\xbb\xa1\xa2")
+            .collect::<Vec<u8>>(),
+    );
+    let (code, _, stderr) = run(gwlint()
+        .args(["check", "--color", "never"])
+        .arg(&bin)
+        .arg(&gbk));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("x.doc") && stderr.contains("二进制"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("y.txt") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("第 2 行"),
+        "position of the bad byte:\n{stderr}"
+    );
+}
+
+#[test]
+fn output_order_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    // Written in reverse order so that creation order cannot explain a sorted result.
+    write(
+        dir.path().join("b.txt"),
+        "一、甲\n一、乙\n数据*。\n三、丙\n",
+    );
+    write(
+        dir.path().join("a.txt"),
+        "出台意见》。数据*亿元，**万人。\n一、甲\n一、乙\n",
+    );
+
+    let jsonl = |dir: &Path| {
+        let (code, stdout, stderr) = run(gwlint()
+            .current_dir(dir)
+            .args(["check", "--format", "jsonl", "."]));
+        assert_eq!(code, 1, "stderr:\n{stderr}");
+        stdout
+    };
+    let first = jsonl(dir.path());
+    for _ in 0..3 {
+        assert_eq!(jsonl(dir.path()), first, "same output on every run");
+    }
+    let findings = parse_jsonl(&first);
+    let keys: Vec<(String, u64, u64, u64)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["byte_start"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "sorted by path, then position");
+    let paths: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
+    assert!(paths.first().unwrap().ends_with("a.txt"));
+    assert!(paths.last().unwrap().ends_with("b.txt"));
+
+    let human = |dir: &Path| {
+        run(gwlint()
+            .current_dir(dir)
+            .args(["check", "--color", "never", "."]))
+        .1
+    };
+    let first = human(dir.path());
+    assert_eq!(human(dir.path()), first);
+    let a = first.find("a.txt:").expect("a.txt in human output");
+    let b = first.find("b.txt:").expect("b.txt in human output");
+    assert!(a < b, "a.txt before b.txt:\n{first}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// stdin
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn stdin_input() {
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--color", "never", "-"])
+        .write_stdin("一、甲\n一、乙\n"));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    assert!(stdout.contains("<stdin>:2:1"), "{stdout}");
+
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--format", "jsonl", "-"])
+        .write_stdin("一、甲\n一、乙\n"));
+    assert_eq!(code, 1);
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "<stdin>");
+    assert_eq!(findings[0]["rule"], "duplicate-number");
+
+    let (code, stdout, _) = run(gwlint()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--stdin-filename",
+            "x.txt",
+            "-",
+        ])
+        .write_stdin("一、甲\n一、乙\n"));
+    assert_eq!(code, 1);
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings[0]["path"], "x.txt");
+
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--color", "never", "-"])
+        .write_stdin("一、总体要求\n二、主要任务\n"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("未发现问题"), "{stdout}");
+
+    let (code, _, stderr) = run(gwlint()
+        .args(["check", "--color", "never", "-"])
+        .write_stdin(b"\xd2\xbb\xa1\xa2".to_vec()));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("<stdin>") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// rules / explain / outline / help
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn rules_lists_every_rule() {
+    let (code, stdout, _) = run(gwlint().arg("rules"));
+    assert_eq!(code, 0);
+    for id in RULE_IDS {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(id)),
+            "{id} missing:\n{stdout}"
+        );
+    }
+
+    let (code, stdout, _) = run(gwlint().args(["rules", "--format", "json"]));
+    assert_eq!(code, 0);
+    let list: Value = serde_json::from_str(&stdout).expect("rules --format json parses");
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, RULE_IDS);
+    for r in list.as_array().unwrap() {
+        assert!(
+            ["error", "warning", "info"].contains(&r["severity"].as_str().unwrap()),
+            "{r}"
+        );
+    }
+
+    let (code, stdout, _) = run(gwlint().args(["rules", "--format", "markdown"]));
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("# gwlint 规则目录"));
+}
+
+#[test]
+fn explain_rules() {
+    for id in RULE_IDS {
+        let (code, stdout, _) = run(gwlint().args(["explain", id]));
+        assert_eq!(code, 0, "{id}");
+        assert!(stdout.contains("## 检查内容"), "{id}:\n{stdout}");
+        assert!(stdout.contains(id), "{id}:\n{stdout}");
+    }
+    let (code, stdout, stderr) = run(gwlint().args(["explain", "nosuch"]));
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("nosuch"), "{stderr}");
+}
+
+#[test]
+fn outline_of_seed() {
+    let (code, stdout, stderr) = run(gwlint().args(["outline", SEED]));
+    assert_eq!(code, 0, "stderr:\n{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with("2  一、目前已开展的工作")),
+        "{stdout}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with("47    （八）")),
+        "{stdout}"
+    );
+    assert!(
+        lines.iter().any(|l| l.trim_start().starts_with("48  四、")),
+        "{stdout}"
+    );
+    insta::assert_snapshot!("outline_seed", stdout);
+}
+
+#[test]
+fn outline_errors() {
+    let (code, _, stderr) = run(gwlint().args(["outline", "does/not/exist.txt"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("exist.txt"), "{stderr}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(dir.path().join("p.txt"), "没有标题的正文。\n");
+    let (code, stdout, _) = run(gwlint().arg("outline").arg(&plain));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("没有找到层次序号"), "{stdout}");
+}
+
+#[test]
+fn help_mentions_exit_codes() {
+    let (code, stdout, _) = run(gwlint().arg("--help"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("退出码"), "{stdout}");
+    let (code, _, _) = run(&mut gwlint());
+    assert_eq!(code, 2, "no arguments: usage error");
+    let (code, _, _) = run(gwlint().args(["check", "--format", "xml", SEED]));
+    assert_eq!(code, 2, "bad flag value: usage error");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Human output layout
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn long_line_is_windowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = format!("{}*{}", "国".repeat(1500), "家".repeat(1499));
+    assert_eq!(line.chars().count(), 3000);
+    write(dir.path().join("long.txt"), format!("{line}\n"));
+
+    let (code, stdout, stderr) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "long.txt"]));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    assert!(
+        stdout.contains("long.txt:1:1501"),
+        "character column in the header:\n{stdout}"
+    );
+    let snippet = stdout
+        .lines()
+        .find(|l| l.contains('*') && l.contains('国'))
+        .unwrap_or_else(|| panic!("no snippet line:\n{stdout}"));
+    assert!(snippet.contains('…'), "the long line is elided: {snippet}");
+    for l in stdout.lines() {
+        assert!(
+            l.chars().count() < 200,
+            "output line too long ({} chars): {l}",
+            l.chars().count()
+        );
+    }
+
+    let (_, stdout, _) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "long.txt"]));
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["column"], 1501);
+    assert_eq!(findings[0]["byte_start"], 4500);
+}
+
+#[test]
+fn cjk_alignment_snapshot() {
+    let text = "一、总体要求\n\
+                会议审议通过了《关于加强管理的意见》和实施方案》，要求各地（部门）认真落实。\n\
+                二、主要任务\n\
+                ab“cd”，数据为*亿元（同比增长**%），完成XX月XX日。\n";
+    let (code, stdout, stderr) = run(gwlint()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "--stdin-filename",
+            "align.txt",
+            "-",
+        ])
+        .write_stdin(text));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    assert!(stdout.contains("align.txt:2:24"), "{stdout}");
+    insta::assert_snapshot!("cjk_alignment", stdout);
+}

@@ -1,0 +1,293 @@
+//! Property tests of the library: for any text, parsing, checking and rendering never panic, and
+//! every span and reported position is consistent with the text.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use gwlint::config::Settings;
+use gwlint::diagnostic::Finding;
+use gwlint::document::{Document, SourceKind};
+use gwlint::render::JsonFinding;
+use gwlint::render::human::{self, HumanOptions};
+use proptest::prelude::*;
+
+/// Strings made mostly of characters that outline markers, placeholders and paired punctuation
+/// are built from, plus any other printable character.
+const OUTLINE_CHARS: &str =
+    "([一二三四五六七八九十、（）()《》“”‘’【】〔〕是要第条章\\n\\r *×X○□某 a1.．]|\\PC){0,300}";
+
+/// A short line of the same characters.
+const SHORT_LINE: &str =
+    "([一二三四五六七八九十、（）()《》“”‘’【】〔〕是要第条章\\r *×X○□某 a1.．]|\\PC){0,40}";
+
+/// Outline markers as they appear at line starts, canonical and not.
+const MARKERS: &[&str] = &[
+    "",
+    "",
+    "一、",
+    "二、",
+    "三、",
+    "五、",
+    "十一、",
+    "（一）",
+    "（二）",
+    "（四）",
+    "(三)",
+    "（一）、",
+    "1.",
+    "2.",
+    "3．",
+    "5、",
+    "（1）",
+    "（2）",
+    "(3)",
+    "第一条",
+    "第二条",
+    "第三章",
+    "第一节",
+    "　　一是",
+    "二是",
+    "第二，",
+    "  ",
+    "　　",
+    "\r",
+];
+
+/// Documents made of lines that start with outline markers.
+fn structured_text() -> impl Strategy<Value = String> {
+    let line = (
+        prop::sample::select(MARKERS),
+        "([一二三四五六七八九十、（）()《》“”‘’【】*×X○□某 a1.．]|\\PC){0,12}",
+    )
+        .prop_map(|(marker, body)| format!("{marker}{body}"));
+    prop::collection::vec(line, 0..40).prop_map(|lines| lines.join("\n"))
+}
+
+/// The default settings, loaded once (building the rules compiles their regexes).
+fn settings() -> &'static Settings {
+    static SETTINGS: OnceLock<Settings> = OnceLock::new();
+    SETTINGS.get_or_init(|| {
+        gwlint::config::load(None, &Default::default()).expect("the embedded default config loads")
+    })
+}
+
+fn assert_span(text: &str, span: &Range<usize>, what: &str) {
+    assert!(span.start <= span.end, "{what}: start > end: {span:?}");
+    assert!(
+        span.end <= text.len(),
+        "{what}: {span:?} out of bounds (len {})",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start),
+        "{what}: start {span:?} not on a char boundary"
+    );
+    assert!(
+        text.is_char_boundary(span.end),
+        "{what}: end {span:?} not on a char boundary"
+    );
+}
+
+/// 1-based line and character column of byte `offset`, computed naively.
+fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+fn check_text(text: &str, kind: SourceKind, settings: &Settings) {
+    let doc = Document::parse(text, kind);
+    assert_eq!(doc.text, text);
+    let findings = gwlint::check_document(settings, &doc);
+
+    for f in &findings {
+        assert_span(text, &f.span, f.rule);
+        for r in &f.related {
+            assert_span(text, &r.span, &format!("{} related", f.rule));
+        }
+        if let Some(fix) = &f.fix {
+            assert_span(text, &fix.span, &format!("{} fix", f.rule));
+        }
+        assert!(!f.message.is_empty(), "{f:?}");
+    }
+    let key = |f: &Finding| (f.span.start, f.span.end, f.rule);
+    assert!(
+        findings.windows(2).all(|w| key(&w[0]) <= key(&w[1])),
+        "findings are sorted by position"
+    );
+
+    for f in &findings {
+        let json = JsonFinding::new("prop.txt", &doc, f);
+        assert_eq!(json.byte_start, f.span.start);
+        assert_eq!(json.byte_end, f.span.end);
+        assert_eq!(
+            (json.line, json.column),
+            naive_line_col(text, f.span.start),
+            "start of {f:?}"
+        );
+        assert_eq!(
+            (json.end_line, json.end_column),
+            naive_line_col(text, f.span.end),
+            "end of {f:?}"
+        );
+        assert_eq!(json.related.len(), f.related.len());
+        for (jr, r) in json.related.iter().zip(&f.related) {
+            assert_eq!(
+                (jr.line, jr.column),
+                naive_line_col(text, r.span.start),
+                "related of {f:?}"
+            );
+        }
+        serde_json::to_string(&json).expect("a finding serializes");
+    }
+
+    for color in [false, true] {
+        let out = human::render_file(
+            "prop.txt",
+            &doc,
+            &findings,
+            HumanOptions { color, width: 100 },
+        );
+        if findings.is_empty() {
+            assert!(out.is_empty(), "{out}");
+        } else {
+            assert!(!out.is_empty());
+        }
+        if !color {
+            human_headers_match(&doc, &findings, &out);
+            for l in out.lines() {
+                assert!(
+                    l.chars().count() < 200,
+                    "long output line {} chars: {l}\ntext: {:?}",
+                    l.chars().count(),
+                    doc.text
+                );
+            }
+            assert!(!out.contains('\x1b'), "{out}");
+        }
+    }
+    let _ = gwlint::cli::outline_text(&doc);
+}
+
+/// Every diagnostic header names the real line and character column of its finding.
+fn human_headers_match(doc: &Document, findings: &[Finding], out: &str) {
+    let mut per_line: std::collections::BTreeMap<(&str, usize), Vec<&Finding>> = Default::default();
+    for f in findings {
+        let line = naive_line_col(&doc.text, f.span.start).0;
+        per_line.entry((f.rule, line)).or_default().push(f);
+    }
+    for group in per_line.values() {
+        let shown: Vec<&&Finding> = if group.len() >= human::GROUP_THRESHOLD {
+            group.iter().take(1).collect()
+        } else {
+            group.iter().filter(|f| f.related.is_empty()).collect()
+        };
+        for f in shown {
+            let (line, column) = naive_line_col(&doc.text, f.span.start);
+            let header = format!("[prop.txt:{line}:{column}]");
+            assert!(
+                out.contains(&header),
+                "missing header {header} for {f:?} in:\n{out}\ntext: {:?}",
+                doc.text
+            );
+        }
+    }
+}
+
+proptest! {
+    // No regression files: failures are reported with the minimal input instead.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn outline_biased_text_never_breaks(text in OUTLINE_CHARS) {
+        check_text(&text, SourceKind::Text, settings());
+        check_text(&text, SourceKind::Markdown, settings());
+    }
+
+    #[test]
+    fn any_text_never_breaks(text in any::<String>()) {
+        check_text(&text, SourceKind::Text, settings());
+        check_text(&text, SourceKind::Markdown, settings());
+    }
+
+    #[test]
+    fn structured_documents_never_break(text in structured_text()) {
+        check_text(&text, SourceKind::Text, settings());
+        check_text(&text, SourceKind::Markdown, settings());
+    }
+
+    #[test]
+    fn outline_lines_never_break(lines in prop::collection::vec(SHORT_LINE, 0..30)) {
+        // Many short lines: more markers at line starts, CRLF and blank lines.
+        let text = lines.join("\n");
+        check_text(&text, SourceKind::Text, settings());
+    }
+}
+
+/// Deeply nested brackets must neither overflow the stack nor take long. Runs on a test thread,
+/// whose stack is smaller than the main thread's.
+#[test]
+fn deep_nesting_finishes() {
+    let cases = [
+        // 100,000 unclosed brackets: one finding each, rendered as one grouped diagnostic.
+        (format!("{}文字\n", "（".repeat(100_000)), Some(100_000)),
+        // Balanced nesting 100,000 deep.
+        (
+            format!(
+                "{}文字{}",
+                "《“（【".repeat(25_000),
+                "】）”》".repeat(25_000)
+            ),
+            None,
+        ),
+        // 100,000 unopened closing brackets.
+        (format!("正文{}结束", "）".repeat(100_000)), Some(100_000)),
+    ];
+    for (i, (text, expected)) in cases.iter().enumerate() {
+        let started = Instant::now();
+        let doc = Document::parse(text.as_str(), SourceKind::Text);
+        let findings = gwlint::check_document(settings(), &doc);
+        for f in &findings {
+            assert_span(text, &f.span, f.rule);
+        }
+        if let Some(n) = expected {
+            let pairs = findings
+                .iter()
+                .filter(|f| f.rule == "unmatched-pair")
+                .count();
+            assert_eq!(pairs, *n, "case {i}");
+        }
+        // Rendering 100,000 findings costs seconds in a debug build; do it fully once.
+        let shown = if i == 0 {
+            &findings[..]
+        } else {
+            &findings[..findings.len().min(100)]
+        };
+        let out = human::render_file(
+            "deep.txt",
+            &doc,
+            shown,
+            HumanOptions {
+                color: false,
+                width: 100,
+            },
+        );
+        assert_eq!(out.is_empty(), shown.is_empty());
+        if let Some(f) = findings.last() {
+            let json = JsonFinding::new("deep.txt", &doc, f);
+            assert_eq!((json.line, json.column), naive_line_col(text, f.span.start));
+        }
+        let _ = gwlint::cli::outline_text(&doc);
+        let elapsed = started.elapsed();
+        assert!(
+            elapsed < Duration::from_secs(30),
+            "case {i} took {elapsed:?}"
+        );
+    }
+}
