@@ -193,24 +193,22 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     } else {
         args.paths
     };
-    // Extensions for directory walks come from --config, or from the config found for the
-    // current directory, or the default.
-    let extensions = match &args.config {
-        Some(p) => std::fs::read_to_string(p)
-            .ok()
-            .and_then(|t| crate::config::load(Some((p, &t)), &filter).ok())
-            .map(|s| s.extensions),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|d| crate::config::discover(&d))
-            .and_then(|p| {
-                let t = std::fs::read_to_string(&p).ok()?;
-                crate::config::load(Some((&p, &t)), &filter).ok()
-            })
-            .map(|s| s.extensions),
-    }
-    .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()]);
-    let targets = runner::collect_targets(&paths, &extensions, &args.stdin_filename);
+    // Extensions for a directory walk come from --config, or from the config that governs that
+    // directory (found by walking up from it), or the default.
+    let fixed = args
+        .config
+        .as_ref()
+        .map(|p| extensions_of(Some(p), &filter));
+    let extensions_for = |dir: &std::path::Path| -> Vec<String> {
+        match &fixed {
+            Some(ext) => ext.clone(),
+            None => {
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+                extensions_of(crate::config::discover(&dir).as_ref(), &filter)
+            }
+        }
+    };
+    let targets = runner::collect_targets(&paths, &extensions_for, &args.stdin_filename);
     let opts = RunOptions {
         config: args.config.clone(),
         filter,
@@ -288,6 +286,18 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     } else {
         exit_codes::CLEAN
     })
+}
+
+/// The `[check] extensions` of a config file; the default when there is none or it is broken
+/// (a broken config is reported when the files under it are checked).
+fn extensions_of(config: Option<&PathBuf>, filter: &RuleFilter) -> Vec<String> {
+    config
+        .and_then(|p| {
+            let text = std::fs::read_to_string(p).ok()?;
+            crate::config::load(Some((p, &text)), filter).ok()
+        })
+        .map(|s| s.extensions)
+        .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()])
 }
 
 fn outline(args: OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {

@@ -78,10 +78,11 @@ pub struct RunResult {
 
 /// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
 /// directories are not followed, to avoid cycles) and filtered by extension; files named
-/// explicitly are always checked. Version-control folders (.git, .hg, .svn) are skipped.
+/// explicitly are always checked. `extensions_for` gives the extensions for each directory argument
+/// (from the config that governs it). Version-control folders (.git, .hg, .svn) are skipped.
 pub fn collect_targets(
     paths: &[PathBuf],
-    extensions: &[String],
+    extensions_for: &dyn Fn(&Path) -> Vec<String>,
     stdin_name: &str,
 ) -> Vec<(Target, Option<String>)> {
     let mut out = Vec::new();
@@ -100,6 +101,7 @@ pub fn collect_targets(
             out.push((Target::File(p.clone()), None));
             continue;
         }
+        let extensions = extensions_for(p);
         let walker = walkdir::WalkDir::new(p)
             .follow_links(false)
             .sort_by_file_name()

@@ -860,3 +860,26 @@ fn cjk_alignment_snapshot() {
     assert!(stdout.contains("align.txt:2:24"), "{stdout}");
     insta::assert_snapshot!("cjk_alignment", stdout);
 }
+
+/// `[check] extensions` comes from the config governing the walked directory, not from the
+/// directory gwlint happens to run in.
+#[test]
+fn extensions_follow_the_walked_directory() {
+    let root = tempfile::tempdir().unwrap();
+    write(
+        root.path().join("docs/gwlint.toml"),
+        "[check]\nextensions = [\"text\"]\n",
+    );
+    write(root.path().join("docs/a.text"), "数据为*亿元。\n");
+    write(root.path().join("docs/b.txt"), "数据为*亿元。\n");
+    for cwd in [root.path().to_path_buf(), root.path().join("docs")] {
+        let target = if cwd.ends_with("docs") { "." } else { "docs" };
+        let (code, stdout, _) = run(gwlint()
+            .current_dir(&cwd)
+            .args(["check", "--format", "jsonl", target]));
+        assert_eq!(code, 1, "from {}", cwd.display());
+        let findings = parse_jsonl(&stdout);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0]["path"].as_str().unwrap().ends_with("a.text"));
+    }
+}
