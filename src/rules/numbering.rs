@@ -17,6 +17,9 @@
 //! expected 三、) and one skip (四、, 三、 missing).
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::document::{Document, Heading, Level};
 
@@ -145,8 +148,20 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
     let n = hs.len();
     let Some(first) = hs.first() else { return };
     // An excerpt may start in the middle of a document: a root sequence takes its first number
-    // as given. Under a parent the count starts at 1.
-    let mut expected = if seq.root { first.value } else { 1 };
+    // as given. Under a parent the count starts at 1 — unless it continues the nearest earlier
+    // heading of the same level (continuous numbering in one part only, such as an annex's
+    // indicator table, or old reports whose top parts are （一）（二）（三） with 一、 inside).
+    let continues_earlier = first.value > 1
+        && doc.headings[..seq.ids[0]]
+            .iter()
+            .rev()
+            .find(|h| h.level == first.level)
+            .is_some_and(|h| h.value + 1 == first.value);
+    let mut expected = if seq.root || continues_earlier {
+        first.value
+    } else {
+        1
+    };
     let mut used: HashMap<u32, usize> = HashMap::new();
     let mut previous: Option<usize> = None;
     let mut i = 0;
@@ -157,9 +172,11 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
             used.entry(v).or_insert(id);
             previous = Some(id);
             expected += 1;
-        } else if v == 1 && i > 0 && is_nested_restart(doc, &hs, i) {
+        } else if (v == 1 && i > 0 && is_nested_restart(doc, &hs, i))
+            || (v == 2 && follows_inline_first_item(doc, hs[i]))
+        {
             // Consume the inner list; it stops where its own count breaks.
-            let mut inner = 1;
+            let mut inner = v;
             while i < n && hs[i].value == inner {
                 inner += 1;
                 i += 1;
@@ -175,11 +192,19 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
                 });
             }
         } else {
-            issues.push(NumberingIssue::Skipped {
-                heading: id,
-                previous,
-                missing: (expected..v).collect(),
-            });
+            let missing: Vec<u32> = (expected..v).collect();
+            if !missing_items_written_as_decimals(
+                doc,
+                previous.map(|p| &doc.headings[p]),
+                hs[i],
+                &missing,
+            ) {
+                issues.push(NumberingIssue::Skipped {
+                    heading: id,
+                    previous,
+                    missing,
+                });
+            }
             used.entry(v).or_insert(id);
             previous = Some(id);
             expected = v + 1;
@@ -195,4 +220,38 @@ fn is_nested_restart(doc: &Document, hs: &[&Heading], i: usize) -> bool {
         .is_some_and(|t| t.ends_with(['：', ':']));
     let continued = hs.get(i + 1).is_some_and(|h| h.value == 2);
     lead_in || continued
+}
+
+/// `附件：1.xxx` or `注：1、xxx`: the first item of a list written on the label's own line, so the
+/// list continues with a `2.` heading on the next line.
+fn follows_inline_first_item(doc: &Document, heading: &Heading) -> bool {
+    static INLINE_FIRST: OnceLock<Regex> = OnceLock::new();
+    let re = INLINE_FIRST.get_or_init(|| {
+        Regex::new(r"(?:[：:]|附件)\s*[1１][.．、]").expect("static regex compiles")
+    });
+    super::common::previous_text(doc, heading.paragraph).is_some_and(|t| re.is_match(t))
+}
+
+/// Items whose text starts with a digit (`20.2026年民生实事`, `21.5+2就业之家`) parse as decimals,
+/// not markers. A gap is not reported when every missing number is written that way at a line
+/// start between the previous sibling and this heading.
+fn missing_items_written_as_decimals(
+    doc: &Document,
+    previous: Option<&Heading>,
+    heading: &Heading,
+    missing: &[u32],
+) -> bool {
+    if heading.level != Level::L3 || missing.len() > 3 {
+        return false;
+    }
+    let from = previous.map_or(0, |p| p.paragraph + 1);
+    let lines = &doc.paragraphs[from..heading.paragraph];
+    missing.iter().all(|m| {
+        let prefix = format!("{m}.");
+        lines.iter().any(|p| {
+            let t = &doc.text[p.content.clone()];
+            t.strip_prefix(&prefix)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    })
 }

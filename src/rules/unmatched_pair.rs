@@ -95,7 +95,13 @@ struct Open {
     pair: usize,
     pos: usize,
     crossed_by: Option<usize>,
+    /// Opened on the previous line of a title laid out over two lines.
+    carried: bool,
 }
+
+/// A line this short without closing punctuation may be the first line of a title or 题注 laid
+/// out over two lines (GB/T 9704-2012 §7.3.1 allows multi-line titles).
+const TITLE_LINE_CHARS: usize = 40;
 
 impl UnmatchedPair {
     /// Builds the automaton over every opener and closer.
@@ -159,12 +165,9 @@ impl Rule for UnmatchedPair {
         let mut stack: Vec<Open> = Vec::new();
         let mut para = 0usize;
         for m in ac.find_iter(text) {
-            if doc.paragraphs[para].span.end <= m.start() {
+            while doc.paragraphs[para].span.end <= m.start() && para + 1 < doc.paragraphs.len() {
                 self.flush(doc, para, &mut stack, out);
-                while para + 1 < doc.paragraphs.len() && doc.paragraphs[para].span.end <= m.start()
-                {
-                    para += 1;
-                }
+                para += 1;
             }
             let pair = m.pattern().as_usize() / 2;
             let is_open = m.pattern().as_usize() % 2 == 0;
@@ -173,11 +176,18 @@ impl Rule for UnmatchedPair {
                     pair,
                     pos: m.start(),
                     crossed_by: None,
+                    carried: false,
                 });
                 continue;
             }
+            // Only the entries a closer could match are looked at (keeps deep nesting linear).
+            let single_open = stack
+                .iter()
+                .rev()
+                .take(SEARCH_DEPTH)
+                .any(|o| self.pairs[o.pair].0 == '‘');
             if is_list_ordinal_closer(doc, para, m.start())
-                || is_apostrophe(text, m.start(), m.end(), self.pairs[pair].1)
+                || is_apostrophe(text, m.start(), m.end(), self.pairs[pair].1, single_open)
             {
                 continue;
             }
@@ -224,8 +234,9 @@ impl Rule for UnmatchedPair {
                 )),
             );
         }
-        if !doc.paragraphs.is_empty() {
+        while !stack.is_empty() && para < doc.paragraphs.len() {
             self.flush(doc, para, &mut stack, out);
+            para += 1;
         }
     }
 }
@@ -246,6 +257,12 @@ impl UnmatchedPair {
                 return;
             }
         }
+        if self.is_title_line_break(doc, para, stack) {
+            for open in stack.iter_mut() {
+                open.carried = true;
+            }
+            return;
+        }
         for open in stack.drain(..) {
             let (o, c) = self.pairs[open.pair];
             out.push(
@@ -261,6 +278,28 @@ impl UnmatchedPair {
                 )),
             );
         }
+    }
+
+    /// The open marks of a short line without closing punctuation continue on the next line when
+    /// that line is adjacent and short too: a title or 题注 laid out over two lines. Only one line
+    /// break is bridged.
+    fn is_title_line_break(&self, doc: &Document, para: usize, stack: &[Open]) -> bool {
+        if stack.iter().any(|o| o.carried) {
+            return false;
+        }
+        let Some(next) = doc.paragraphs.get(para + 1) else {
+            return false;
+        };
+        let this = &doc.text[doc.paragraphs[para].content.clone()];
+        let following = &doc.text[next.content.clone()];
+        !this.is_empty()
+            && !following.is_empty()
+            && next.heading.is_none()
+            && this.chars().count() <= TITLE_LINE_CHARS
+            && following.chars().count() <= TITLE_LINE_CHARS
+            && !this
+                .trim_end()
+                .ends_with(['。', '！', '？', '；', '：', '，'])
     }
 
     fn crossing(&self, text: &str, opened: &Open, cross: usize) -> Finding {
@@ -327,15 +366,24 @@ fn is_list_ordinal_closer(doc: &Document, para: usize, pos: usize) -> bool {
     lead.is_empty() || lead.ends_with(['：', '；', '。', '，', ':', ';', '、'])
 }
 
-/// `’` between Latin letters is an apostrophe (China’s), not a closing quote.
-fn is_apostrophe(text: &str, start: usize, end: usize, close: char) -> bool {
-    close == '’'
-        && text[..start]
+/// `’` between Latin letters is an apostrophe (China’s), and so is `’` before a two-digit year
+/// (’99) when no `‘` is open.
+fn is_apostrophe(text: &str, start: usize, end: usize, close: char, single_open: bool) -> bool {
+    if close != '’' {
+        return false;
+    }
+    let after: Vec<char> = text[end..].chars().take(3).collect();
+    let short_year = !single_open
+        && after.len() >= 2
+        && after[0].is_ascii_digit()
+        && after[1].is_ascii_digit()
+        && after.get(2).is_none_or(|c| !c.is_ascii_digit());
+    short_year
+        || (text[..start]
             .chars()
             .next_back()
             .is_some_and(|c| c.is_ascii_alphabetic())
-        && text[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| c.is_ascii_alphabetic() || c.is_whitespace())
+            && after
+                .first()
+                .is_none_or(|c| c.is_ascii_alphabetic() || c.is_whitespace()))
 }
