@@ -85,8 +85,13 @@ const SEARCH_DEPTH: usize = 32;
 pub struct UnmatchedPair {
     /// (opener, closer) per pair index.
     pairs: Vec<(char, char)>,
-    /// Pattern i: pair i/2, opener when even.
+    /// Multi-byte marks. Automaton pattern k is mark `wide_marks[k]`.
     automaton: Option<AhoCorasick>,
+    /// Mark index (pair*2, +1 for the closer) of each automaton pattern.
+    wide_marks: Vec<usize>,
+    /// ASCII marks `(byte, mark index)`, found with memchr: one-byte patterns would defeat the
+    /// automaton's prefilter (every CJK punctuation mark shares its first byte with 《 “ （).
+    ascii_marks: Vec<(u8, usize)>,
     multi_paragraph_quotes: bool,
 }
 
@@ -122,10 +127,20 @@ impl UnmatchedPair {
             }
             pairs.push((chars[0], chars[1]));
         }
-        let patterns: Vec<String> = pairs
+        let marks: Vec<char> = pairs.iter().flat_map(|&(o, c)| [o, c]).collect();
+        let mut ascii_marks: Vec<(u8, usize)> = marks
             .iter()
-            .flat_map(|&(o, c)| [o.to_string(), c.to_string()])
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii())
+            .map(|(i, &c)| (c as u8, i))
             .collect();
+        // memchr searches at most three bytes at once; more ASCII marks go to the automaton.
+        let spill = ascii_marks.len().saturating_sub(3);
+        let spilled: Vec<usize> = ascii_marks.drain(..spill).map(|(_, i)| i).collect();
+        let wide_marks: Vec<usize> = (0..marks.len())
+            .filter(|&i| !marks[i].is_ascii() || spilled.contains(&i))
+            .collect();
+        let patterns: Vec<String> = wide_marks.iter().map(|&i| marks[i].to_string()).collect();
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -139,6 +154,8 @@ impl UnmatchedPair {
         Ok(UnmatchedPair {
             pairs,
             automaton,
+            wide_marks,
+            ascii_marks,
             multi_paragraph_quotes: options.multi_paragraph_quotes.unwrap_or(true),
         })
     }
@@ -160,21 +177,21 @@ impl Rule for UnmatchedPair {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let Some(ac) = &self.automaton else { return };
         let text = doc.text.as_str();
+        let marks = self.marks(text);
         let mut stack: Vec<Open> = Vec::new();
         let mut para = 0usize;
-        for m in ac.find_iter(text) {
-            while doc.paragraphs[para].span.end <= m.start() && para + 1 < doc.paragraphs.len() {
+        for m in marks {
+            while doc.paragraphs[para].span.end <= m.start && para + 1 < doc.paragraphs.len() {
                 self.flush(doc, para, &mut stack, out);
                 para += 1;
             }
-            let pair = m.pattern().as_usize() / 2;
-            let is_open = m.pattern().as_usize() % 2 == 0;
+            let pair = m.mark / 2;
+            let is_open = m.mark % 2 == 0;
             if is_open {
                 stack.push(Open {
                     pair,
-                    pos: m.start(),
+                    pos: m.start,
                     crossed_by: None,
                     carried: false,
                 });
@@ -186,15 +203,15 @@ impl Rule for UnmatchedPair {
                 .rev()
                 .take(SEARCH_DEPTH)
                 .any(|o| self.pairs[o.pair].0 == '‘');
-            if is_list_ordinal_closer(doc, para, m.start())
-                || is_apostrophe(text, m.start(), m.end(), self.pairs[pair].1, single_open)
+            if is_list_ordinal_closer(doc, para, m.start)
+                || is_apostrophe(text, m.start, m.end, self.pairs[pair].1, single_open)
             {
                 continue;
             }
             let depth = stack.len().saturating_sub(SEARCH_DEPTH);
             if let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair) {
                 for above in &mut stack[j + 1..] {
-                    above.crossed_by.get_or_insert(m.start());
+                    above.crossed_by.get_or_insert(m.start);
                 }
                 let opened = stack.remove(j);
                 if let Some(cross) = opened.crossed_by {
@@ -211,12 +228,12 @@ impl Rule for UnmatchedPair {
                 out.push(
                     Finding::new(
                         META.id,
-                        m.start()..m.end(),
+                        m.start..m.end,
                         format!("括号宽度不一致：“{open_char}”用“{close_char}”闭合"),
                     )
                     .with_related(top.pos..top.pos + open_char.len_utf8(), "前一半在这里")
                     .with_help(format!("中文文本用全角括号，改为“{want}”"))
-                    .with_fix(m.start()..m.end(), want.to_string(), true),
+                    .with_fix(m.start..m.end, want.to_string(), true),
                 );
                 continue;
             }
@@ -224,7 +241,7 @@ impl Rule for UnmatchedPair {
             out.push(
                 Finding::new(
                     META.id,
-                    m.start()..m.end(),
+                    m.start..m.end,
                     format!("{}没有对应的{}", mark(close_char), mark(open_char)),
                 )
                 .with_help(format!(
@@ -242,6 +259,37 @@ impl Rule for UnmatchedPair {
 }
 
 impl UnmatchedPair {
+    /// Every mark in `text`, in order: automaton matches merged with memchr hits.
+    fn marks<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Mark> + 'a {
+        let wide = self.automaton.iter().flat_map(move |ac| {
+            ac.find_iter(text).map(move |m| Mark {
+                start: m.start(),
+                end: m.end(),
+                mark: self.wide_marks[m.pattern().as_usize()],
+            })
+        });
+        let bytes = text.as_bytes();
+        let ascii: Box<dyn Iterator<Item = usize> + 'a> = match self.ascii_marks.as_slice() {
+            [] => Box::new(std::iter::empty()),
+            [(a, _)] => Box::new(memchr::memchr_iter(*a, bytes)),
+            [(a, _), (b, _)] => Box::new(memchr::memchr2_iter(*a, *b, bytes)),
+            [(a, _), (b, _), (c, _), ..] => Box::new(memchr::memchr3_iter(*a, *b, *c, bytes)),
+        };
+        let ascii = ascii.map(move |i| Mark {
+            start: i,
+            end: i + 1,
+            mark: self
+                .ascii_marks
+                .iter()
+                .find(|&&(b, _)| b == bytes[i])
+                .map_or(0, |&(_, m)| m),
+        });
+        MergeByStart {
+            a: wide.peekable(),
+            b: ascii.peekable(),
+        }
+    }
+
     /// End of paragraph `para`: report what is still open, unless it is a quotation continued in the
     /// next paragraph (which then opens with the same quote mark).
     fn flush(&self, doc: &Document, para: usize, stack: &mut Vec<Open>, out: &mut Vec<Finding>) {
@@ -386,4 +434,31 @@ fn is_apostrophe(text: &str, start: usize, end: usize, close: char, single_open:
             && after
                 .first()
                 .is_none_or(|c| c.is_ascii_alphabetic() || c.is_whitespace()))
+}
+
+/// One paired-punctuation mark found in the text.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    end: usize,
+    /// pair * 2, plus 1 for a closer.
+    mark: usize,
+}
+
+/// Merges two position-sorted mark streams.
+struct MergeByStart<A: Iterator<Item = Mark>, B: Iterator<Item = Mark>> {
+    a: std::iter::Peekable<A>,
+    b: std::iter::Peekable<B>,
+}
+
+impl<A: Iterator<Item = Mark>, B: Iterator<Item = Mark>> Iterator for MergeByStart<A, B> {
+    type Item = Mark;
+
+    fn next(&mut self) -> Option<Mark> {
+        match (self.a.peek(), self.b.peek()) {
+            (Some(x), Some(y)) if y.start < x.start => self.b.next(),
+            (Some(_), _) => self.a.next(),
+            (None, _) => self.b.next(),
+        }
+    }
 }
