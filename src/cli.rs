@@ -277,6 +277,9 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         out.write_all(b"\n")?;
     }
     if args.format == OutputFormat::Human && !args.no_summary {
+        if summary.total() > 0 {
+            writeln!(out)?;
+        }
         writeln!(out, "{summary}")?;
     }
     Ok(if summary.failed > 0 || !result.config_errors.is_empty() {
@@ -375,12 +378,15 @@ fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
                 .max()
                 .unwrap_or(0);
             for e in rules::RULES {
+                let category = e.meta.category.name_zh();
+                // Pad by display width: Chinese characters take two columns.
+                let pad = 8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(category));
                 writeln!(
                     out,
-                    "{:<width$}  {:<7}  {}  {}",
+                    "{:<width$}  {:<7}  {category}{}  {}",
                     e.meta.id,
                     e.meta.default_severity.as_str(),
-                    e.meta.category.name_zh(),
+                    " ".repeat(pad),
                     e.meta.summary
                 )?;
             }

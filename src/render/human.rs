@@ -125,8 +125,10 @@ fn grouped_report(path: &str, doc: &Document, group: &[&Finding]) -> Report {
             }
         })
         .collect();
-    let columns: Vec<String> = group
+    // At most 60 columns are listed; jsonl output has every finding.
+    let mut columns: Vec<String> = group
         .iter()
+        .take(60)
         .map(|f| {
             doc.lines
                 .line_col(&doc.text, f.span.start)
@@ -134,6 +136,12 @@ fn grouped_report(path: &str, doc: &Document, group: &[&Finding]) -> Report {
                 .to_string()
         })
         .collect();
+    if group.len() > 60 {
+        columns.push(format!(
+            "……（另有 {} 处，完整列表请用 --format jsonl）",
+            group.len() - 60
+        ));
+    }
     let same_message = group.iter().all(|f| f.message == first.message);
     let message = if same_message {
         format!("第 {line} 行共 {} 处：{}", group.len(), first.message)
