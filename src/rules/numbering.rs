@@ -164,22 +164,38 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
     };
     let mut used: HashMap<u32, usize> = HashMap::new();
     let mut previous: Option<usize> = None;
+    // Inner lists that broke off (another list interrupted them): the number each expects next.
+    // A later heading with that number resumes the inner list instead of clashing with the outer
+    // sequence (a body list interrupted by deeper lists after a table of contents, say).
+    let mut suspended: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < n {
         let id = seq.ids[i];
         let v = hs[i].value;
+        let resumes = v != expected && suspended.contains(&v);
         if v == expected {
             used.entry(v).or_insert(id);
             previous = Some(id);
             expected += 1;
-        } else if (v == 1 && i > 0 && is_nested_restart(doc, &hs, i))
+        } else if resumes
+            || (v == 1 && i > 0 && is_nested_restart(doc, &hs, i))
             || (v == 2 && follows_inline_first_item(doc, hs[i]))
         {
+            if resumes {
+                let k = suspended
+                    .iter()
+                    .rposition(|&s| s == v)
+                    .expect("checked above");
+                suspended.remove(k);
+            }
             // Consume the inner list; it stops where its own count breaks.
             let mut inner = v;
             while i < n && hs[i].value == inner {
                 inner += 1;
                 i += 1;
+            }
+            if i < n && hs[i].value != expected {
+                suspended.push(inner);
             }
             continue;
         } else if v < expected {
