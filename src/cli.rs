@@ -113,7 +113,7 @@ impl FailOn {
 /// `gwlint outline`.
 #[derive(Debug, clap::Args)]
 pub struct OutlineArgs {
-    /// 要查看的文件
+    /// 要查看的文件；“-”表示从标准输入读取
     pub file: PathBuf,
 }
 
@@ -304,7 +304,12 @@ fn extensions_of(config: Option<&PathBuf>, filter: &RuleFilter) -> Vec<String> {
 }
 
 fn outline(args: OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
-    let text = match crate::input::read_path(&args.file) {
+    let text = if args.file.as_os_str() == "-" {
+        crate::input::read_stdin()
+    } else {
+        crate::input::read_path(&args.file)
+    };
+    let text = match text {
         Ok(t) => t,
         Err(e) => {
             write!(

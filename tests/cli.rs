@@ -883,3 +883,13 @@ fn extensions_follow_the_walked_directory() {
         assert!(findings[0]["path"].as_str().unwrap().ends_with("a.text"));
     }
 }
+
+#[test]
+fn outline_reads_stdin() {
+    let (code, stdout, _) = run(gwlint()
+        .args(["outline", "-"])
+        .write_stdin("一、总体要求\n（一）指导思想\n"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("1  一、总体要求"), "{stdout}");
+    assert!(stdout.contains("2    （一）指导思想"), "{stdout}");
+}
