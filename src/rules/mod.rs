@@ -11,6 +11,8 @@ use crate::document::Document;
 
 pub mod common;
 pub mod duplicate_number;
+pub mod malformed_marker;
+pub mod marker_spacing;
 pub mod numbering;
 pub mod skipped_number;
 pub mod unfilled_placeholder;
@@ -88,6 +90,8 @@ pub struct RuleEntry {
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
     duplicate_number::ENTRY,
+    malformed_marker::ENTRY,
+    marker_spacing::ENTRY,
     skipped_number::ENTRY,
     unfilled_placeholder::ENTRY,
     unmatched_pair::ENTRY,
