@@ -1,8 +1,6 @@
 //! `marker-spacing`: whitespace between an outline marker and its text.
 
-use serde::Deserialize;
-
-use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 
@@ -47,19 +45,8 @@ pub static META: RuleMeta = RuleMeta {
 /// Registry entry.
 pub const ENTRY: RuleEntry = RuleEntry {
     meta: &META,
-    build: |layers| build_with::<Options>(layers, |_| Ok(Box::new(MarkerSpacing))),
+    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(MarkerSpacing))),
 };
-
-/// Options: none beyond the common `severity` / `enabled`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Options {}
-
-impl RuleOptions for Options {
-    fn merge(self, _over: Self) -> Self {
-        Options {}
-    }
-}
 
 /// The rule.
 pub struct MarkerSpacing;

@@ -76,6 +76,18 @@ pub trait RuleOptions: DeserializeOwned + Default {
 /// options as a whole) and the error.
 pub type BuildError = (Option<usize>, toml::de::Error);
 
+/// Options of a rule that has none beyond the common `severity` / `enabled`: any other key is an
+/// error.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoOptions {}
+
+impl RuleOptions for NoOptions {
+    fn merge(self, _over: Self) -> Self {
+        NoOptions {}
+    }
+}
+
 /// Builds a rule from its option layers (embedded default first, then user files).
 pub type BuildFn = fn(Vec<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, BuildError>;
 

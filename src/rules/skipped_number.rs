@@ -1,10 +1,8 @@
 //! `skipped-number`: a heading's number jumps past the expected one.
 
-use serde::Deserialize;
-
 use super::common::{marker_with_value, quoted};
 use super::numbering::{NumberingIssue, analyse};
-use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 
@@ -55,19 +53,8 @@ pub static META: RuleMeta = RuleMeta {
 /// Registry entry.
 pub const ENTRY: RuleEntry = RuleEntry {
     meta: &META,
-    build: |layers| build_with::<Options>(layers, |_| Ok(Box::new(SkippedNumber))),
+    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(SkippedNumber))),
 };
-
-/// Options: none beyond the common `severity` / `enabled`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Options {}
-
-impl RuleOptions for Options {
-    fn merge(self, _over: Self) -> Self {
-        Options {}
-    }
-}
 
 /// The rule.
 pub struct SkippedNumber;
