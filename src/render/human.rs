@@ -38,26 +38,24 @@ pub fn render_file(path: &str, doc: &Document, findings: &[Finding], opts: Human
         .with_context_lines(0);
     let mut out = String::new();
 
-    // Group by (rule, line) when a rule fires often on one line.
-    let mut counts: BTreeMap<(&str, usize), usize> = BTreeMap::new();
+    // Group by (rule, line) when a rule fires often on one line. The groups are built in one pass
+    // (findings are sorted by position, so each group keeps document order).
+    let mut groups: BTreeMap<(&str, usize), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        *counts
+        groups
             .entry((f.rule, doc.lines.line_of(f.span.start)))
-            .or_default() += 1;
+            .or_default()
+            .push(f);
     }
-    let mut done: std::collections::HashSet<(&str, usize)> = std::collections::HashSet::new();
     for f in findings {
-        let line = doc.lines.line_of(f.span.start);
-        let key = (f.rule, line);
-        let report = if counts[&key] >= GROUP_THRESHOLD {
-            if !done.insert(key) {
+        let key = (f.rule, doc.lines.line_of(f.span.start));
+        let group = &groups[&key];
+        let report = if group.len() >= GROUP_THRESHOLD {
+            // Rendered once, at the group's first finding.
+            if !std::ptr::eq(group[0], f) {
                 continue;
             }
-            let group: Vec<&Finding> = findings
-                .iter()
-                .filter(|g| g.rule == f.rule && doc.lines.line_of(g.span.start) == line)
-                .collect();
-            grouped_report(path, doc, &group)
+            grouped_report(path, doc, group)
         } else {
             single_report(path, doc, f)
         };
