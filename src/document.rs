@@ -182,7 +182,7 @@ impl Document {
                 && let Some((level, value, canonical)) = classify(&text, &marker)
             {
                 while let Some(&top) = stack.last() {
-                    if headings_level(&headings, top) >= level {
+                    if headings[top].level >= level {
                         stack.pop();
                     } else {
                         break;
@@ -225,19 +225,10 @@ impl Document {
         &self.text[span]
     }
 
-    /// Index of the paragraph containing byte `offset`.
-    pub fn paragraph_at(&self, offset: usize) -> usize {
-        self.lines.line_of(offset) - 1
-    }
-
     /// The heading's marker as written.
     pub fn marker_text(&self, heading: &Heading) -> &str {
         &self.text[heading.marker.clone()]
     }
-}
-
-fn headings_level(headings: &[Heading], id: usize) -> Level {
-    headings[id].level
 }
 
 fn plain_paragraphs(text: &str, lines: &LineIndex) -> Vec<outline::RawParagraph> {
