@@ -169,7 +169,7 @@ impl Document {
         let lines = LineIndex::new(&text);
         let raw = outline::parse(&text).unwrap_or_else(|_| plain_paragraphs(&text, &lines));
         let mut paragraphs = Vec::with_capacity(raw.len());
-        let mut headings = Vec::new();
+        let mut headings: Vec<Heading> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
         for (index, para) in raw.into_iter().enumerate() {
             let mut end = para.span.end;
