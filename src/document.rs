@@ -127,6 +127,32 @@ pub enum EnumFamily {
     Yao,
     /// 第一，第二…
     Di,
+    /// 首先，其次，再次，最后 (values 1, 2, 3; 最后 is [`Enumerator::LAST`]).
+    Order,
+}
+
+impl EnumFamily {
+    /// The enumerator for `value` in this family (`三是`, `第三`, `其次`).
+    pub fn word(self, value: u32) -> String {
+        let cn = crate::numerals::to_chinese(value);
+        match self {
+            EnumFamily::Shi => format!("{cn}是"),
+            EnumFamily::Yao => format!("{cn}要"),
+            EnumFamily::Di => format!("第{cn}"),
+            EnumFamily::Order => match value {
+                1 => "首先".to_owned(),
+                2 => "其次".to_owned(),
+                3 => "再次".to_owned(),
+                _ => "最后".to_owned(),
+            },
+        }
+    }
+
+    /// Whether the family takes a comma after the enumerator (`第一，` `首先，`) rather than no
+    /// punctuation (`一是`), per GB/T 15834-2011 appendix B.3.
+    pub fn takes_comma(self) -> bool {
+        matches!(self, EnumFamily::Di | EnumFamily::Order)
+    }
 }
 
 /// An inline enumerator such as `一是`, `三要`, `第二，`.
@@ -142,6 +168,11 @@ pub struct Enumerator {
     pub paragraph: usize,
     /// Whether it opens its paragraph (after indentation and any marker).
     pub starts_paragraph: bool,
+}
+
+impl Enumerator {
+    /// The value of `最后` in the [`EnumFamily::Order`] family: it ends a sequence of any length.
+    pub const LAST: u32 = u32::MAX;
 }
 
 /// A parsed document. Built once per file; rules only read it.
@@ -284,31 +315,41 @@ fn classify(text: &str, m: &RawMarker) -> Option<(Level, u32, bool)> {
     })
 }
 
-const ENUM_NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-
 struct EnumPatterns {
     automaton: AhoCorasick,
     /// (family, value) per pattern id.
     meta: Vec<(EnumFamily, u32)>,
 }
 
+/// Punctuation that may follow `第一` / `首先` (right or wrong: `enumeration-punctuation` checks it).
+const ORDINAL_PUNCT: [&str; 5] = ["，", ",", "、", "：", ":"];
+
 fn enum_patterns() -> &'static EnumPatterns {
     static PATTERNS: OnceLock<EnumPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let mut pats = Vec::new();
         let mut meta = Vec::new();
-        for (i, n) in ENUM_NUMERALS.iter().enumerate() {
-            let value = i as u32 + 1;
+        for value in 1..=20u32 {
+            let n = numerals::to_chinese(value);
             pats.push(format!("{n}是"));
             meta.push((EnumFamily::Shi, value));
             pats.push(format!("{n}要"));
             meta.push((EnumFamily::Yao, value));
-            pats.push(format!("第{n}，"));
-            meta.push((EnumFamily::Di, value));
-            pats.push(format!("第{n},"));
-            meta.push((EnumFamily::Di, value));
-            pats.push(format!("第{n}、"));
-            meta.push((EnumFamily::Di, value));
+            for p in ORDINAL_PUNCT {
+                pats.push(format!("第{n}{p}"));
+                meta.push((EnumFamily::Di, value));
+            }
+        }
+        for (word, value) in [
+            ("首先", 1),
+            ("其次", 2),
+            ("再次", 3),
+            ("最后", Enumerator::LAST),
+        ] {
+            for p in ORDINAL_PUNCT {
+                pats.push(format!("{word}{p}"));
+                meta.push((EnumFamily::Order, value));
+            }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -316,6 +357,19 @@ fn enum_patterns() -> &'static EnumPatterns {
             .expect("static enumerator patterns compile");
         EnumPatterns { automaton, meta }
     })
+}
+
+/// After `第一、`: more ordinals (`第一、第二季度`, `第一、二轮`, `第一、二、三产业`) rather than the
+/// enumerated text. A list of ordinals ascends, so `第二、一定要` is an enumerator.
+fn ordinal_list_follows(rest: &str, value: u32) -> bool {
+    match rest.chars().next() {
+        Some('第') => true,
+        Some(c) => "一二三四五六七八九十"
+            .chars()
+            .position(|n| n == c)
+            .is_some_and(|i| i as u32 + 1 > value),
+        None => false,
+    }
 }
 
 /// Inline enumerators at clause starts: the start of a paragraph (after any marker) or right after
@@ -340,8 +394,15 @@ fn find_enumerators(text: &str, paragraphs: &[Paragraph], headings: &[Heading]) 
             continue;
         }
         let (family, value) = pats.meta[m.pattern().as_usize()];
+        if family.takes_comma()
+            && text[..m.end()].ends_with('、')
+            && ordinal_list_follows(&text[m.end()..], value)
+        {
+            // `第一、二、三产业`, `第一、第二季度`: a list of ordinals, not an enumerator.
+            continue;
+        }
         let mut end = m.end();
-        if family == EnumFamily::Di {
+        if family.takes_comma() {
             // The span is the enumerator itself, without its punctuation.
             end = m.start()
                 + text[m.start()..m.end()]

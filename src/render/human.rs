@@ -86,9 +86,11 @@ fn single_report(path: &str, doc: &Document, f: &Finding) -> Report {
     }
     let mut help = f.help.clone();
     if let Some(fix) = &f.fix {
-        let suggestion = format!("建议替换为“{}”", fix.replacement);
+        let suggestion = describe_edit(fix);
         help = Some(match help {
-            Some(h) if !h.contains(&fix.replacement) => format!("{h}（{suggestion}）"),
+            Some(h) if fix.span.is_empty() || !h.contains(&fix.replacement) => {
+                format!("{h}（{suggestion}）")
+            }
             Some(h) => h,
             None => suggestion,
         });
@@ -213,5 +215,27 @@ impl Diagnostic for Report {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+/// How a suggested edit reads in help text; line breaks and invisible spaces are named.
+fn describe_edit(fix: &crate::diagnostic::Edit) -> String {
+    let visible: String = fix
+        .replacement
+        .chars()
+        .map(|c| match c {
+            '\n' => "〈换行〉".to_owned(),
+            '\u{3000}' => "〈全角空格〉".to_owned(),
+            '\t' => "〈制表符〉".to_owned(),
+            ' ' => "〈空格〉".to_owned(),
+            c => c.to_string(),
+        })
+        .collect();
+    if fix.span.is_empty() {
+        format!("建议在此处插入“{visible}”")
+    } else if fix.replacement.is_empty() {
+        "建议删除".to_owned()
+    } else {
+        format!("建议替换为“{visible}”")
     }
 }

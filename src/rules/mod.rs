@@ -11,6 +11,10 @@ use crate::document::Document;
 
 pub mod common;
 pub mod duplicate_number;
+pub mod enumeration;
+pub mod enumeration_layout;
+pub mod enumeration_punctuation;
+pub mod enumeration_sequence;
 pub mod malformed_marker;
 pub mod marker_spacing;
 pub mod numbering;
@@ -102,6 +106,9 @@ pub struct RuleEntry {
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
     duplicate_number::ENTRY,
+    enumeration_layout::ENTRY,
+    enumeration_punctuation::ENTRY,
+    enumeration_sequence::ENTRY,
     malformed_marker::ENTRY,
     marker_spacing::ENTRY,
     skipped_number::ENTRY,
