@@ -15,8 +15,10 @@ pub mod enumeration;
 pub mod enumeration_layout;
 pub mod enumeration_punctuation;
 pub mod enumeration_sequence;
+pub mod heading_punctuation;
 pub mod malformed_marker;
 pub mod marker_spacing;
+pub mod misplaced_level;
 pub mod numbering;
 pub mod skipped_number;
 pub mod unfilled_placeholder;
@@ -109,8 +111,10 @@ pub const RULES: &[RuleEntry] = &[
     enumeration_layout::ENTRY,
     enumeration_punctuation::ENTRY,
     enumeration_sequence::ENTRY,
+    heading_punctuation::ENTRY,
     malformed_marker::ENTRY,
     marker_spacing::ENTRY,
+    misplaced_level::ENTRY,
     skipped_number::ENTRY,
     unfilled_placeholder::ENTRY,
     unmatched_pair::ENTRY,

@@ -240,7 +240,7 @@ fn is_nested_restart(doc: &Document, hs: &[&Heading], i: usize) -> bool {
 
 /// `附件：1.xxx` or `注：1、xxx`: the first item of a list written on the label's own line, so the
 /// list continues with a `2.` heading on the next line.
-fn follows_inline_first_item(doc: &Document, heading: &Heading) -> bool {
+pub(crate) fn follows_inline_first_item(doc: &Document, heading: &Heading) -> bool {
     static INLINE_FIRST: OnceLock<Regex> = OnceLock::new();
     let re = INLINE_FIRST.get_or_init(|| {
         Regex::new(r"(?:[：:]|附件)\s*[1１][.．、]").expect("static regex compiles")
