@@ -17,9 +17,10 @@ fn main() {
         }
     };
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut err = stderr.lock();
+    // Not locked for the whole run: a worker thread that writes to stderr (a panic message, say)
+    // must not wait forever for the main thread.
+    let mut err = std::io::stderr();
     let code = execute(cli, &mut out, &mut err);
     drop(out);
     std::process::exit(code);

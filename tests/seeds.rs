@@ -86,4 +86,15 @@ fn seed_named_defects() {
             .line,
         2
     );
+
+    // Structure rows of the seed inventory (C.1).
+    assert_eq!(at("marker-spacing"), [(18, 3), (31, 4), (32, 4), (33, 4)]);
+    assert_eq!(at("heading-punctuation"), [(18, 49)]);
+    assert_eq!(at("enumeration-layout"), [(17, 140), (17, 264)]);
+    // The sequence 一是…五是 itself is continuous, and all five count claims are right.
+    assert_eq!(at("enumeration-sequence"), []);
+    assert_eq!(at("count-claim"), []);
+    assert_eq!(at("misplaced-level"), []);
+    assert_eq!(at("malformed-marker"), []);
+    assert_eq!(at("enumeration-punctuation"), []);
 }

@@ -113,6 +113,22 @@ pub fn analyse(doc: &Document) -> EnumAnalysis {
             continue;
         }
 
+        // `基本点是两条，一是…，一是…`: the older idiom “one is…, the other is…” in one paragraph
+        // (1980s reports use it on purpose). It continues the list without a repeat being
+        // reported; a new list inside the first item would follow a colon.
+        if value == 1
+            && let Some(o) = stack.last_mut()
+            && o.expected == 2
+            && within(doc, section, out.sequences[o.sequence].scope)
+        {
+            let seq = &mut out.sequences[o.sequence];
+            let prev = &doc.enumerators[seq.items[0]];
+            let before = doc.text[..e.span.start].trim_end();
+            if prev.paragraph == e.paragraph && !before.ends_with(['：', ':']) {
+                seq.items.push(index);
+                continue;
+            }
+        }
         if value == 1 {
             if stack
                 .last()
@@ -276,6 +292,32 @@ mod tests {
         let a = analyse(&doc);
         assert_eq!(a.sequences.len(), 2);
         assert!(a.issues.is_empty(), "{:?}", a.issues);
+    }
+
+    #[test]
+    fn one_is_one_is_idiom() {
+        let doc = Document::parse(
+            "基本点是两条，一是坚持四项基本原则，一是坚持改革开放。\n",
+            SourceKind::Text,
+        );
+        let a = analyse(&doc);
+        assert_eq!(a.sequences.len(), 1);
+        assert_eq!(a.sequences[0].items.len(), 2);
+        assert!(a.issues.is_empty());
+    }
+
+    #[test]
+    fn nested_list_resumes_outer() {
+        let text = "第一，甲。\n第二，有两种可能：第一，改过来；第二，改不过来。\n第三，乙。\n";
+        let doc = Document::parse(text, SourceKind::Text);
+        let a = analyse(&doc);
+        assert!(a.issues.is_empty(), "{:?}", a.issues);
+        let outer: Vec<_> = a.sequences[0]
+            .items
+            .iter()
+            .map(|&i| doc.enumerators[i].value)
+            .collect();
+        assert_eq!(outer, vec![1, 2, 3]);
     }
 
     #[test]

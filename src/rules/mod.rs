@@ -10,6 +10,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 
 pub mod common;
+pub mod count_claim;
 pub mod duplicate_number;
 pub mod enumeration;
 pub mod enumeration_layout;
@@ -107,6 +108,7 @@ pub struct RuleEntry {
 
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
+    count_claim::ENTRY,
     duplicate_number::ENTRY,
     enumeration_layout::ENTRY,
     enumeration_punctuation::ENTRY,
