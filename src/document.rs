@@ -198,7 +198,7 @@ impl Document {
     pub fn parse(text: impl Into<String>, kind: SourceKind) -> Self {
         let text = text.into();
         let lines = LineIndex::new(&text);
-        let raw = outline::parse(&text).unwrap_or_else(|_| plain_paragraphs(&text, &lines));
+        let raw = outline::parse(&text);
         let mut paragraphs = Vec::with_capacity(raw.len());
         let mut headings: Vec<Heading> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
@@ -262,24 +262,6 @@ impl Document {
     }
 }
 
-fn plain_paragraphs(text: &str, lines: &LineIndex) -> Vec<outline::RawParagraph> {
-    (1..=lines.line_count())
-        .map(|line| {
-            let span = lines.line_range(line);
-            let indent_end = span.start
-                + text[span.clone()]
-                    .char_indices()
-                    .find(|&(_, c)| !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{A0}'))
-                    .map_or(span.len(), |(i, _)| i);
-            outline::RawParagraph {
-                span,
-                indent_end,
-                marker: None,
-            }
-        })
-        .collect()
-}
-
 /// Level, value and canonical form of a raw marker.
 fn classify(text: &str, m: &RawMarker) -> Option<(Level, u32, bool)> {
     let number = &text[m.number.clone()];
@@ -322,23 +304,25 @@ struct EnumPatterns {
 }
 
 /// Punctuation that may follow `第一` / `首先` (right or wrong: `enumeration-punctuation` checks it).
-const ORDINAL_PUNCT: [&str; 5] = ["，", ",", "、", "：", ":"];
+const ORDINAL_PUNCT: [char; 5] = ['，', ',', '、', '：', ':'];
 
+const NUMERAL_CHARS: &str = "一二三四五六七八九十";
+
+/// Anchors only (`三是`, `五要`, `第二`, `首先` …): 34 patterns, few enough for the SIMD
+/// prefilter. Numbers above ten and the punctuation after `第X` are read around each hit.
 fn enum_patterns() -> &'static EnumPatterns {
     static PATTERNS: OnceLock<EnumPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let mut pats = Vec::new();
         let mut meta = Vec::new();
-        for value in 1..=20u32 {
+        for value in 1..=10u32 {
             let n = numerals::to_chinese(value);
             pats.push(format!("{n}是"));
             meta.push((EnumFamily::Shi, value));
             pats.push(format!("{n}要"));
             meta.push((EnumFamily::Yao, value));
-            for p in ORDINAL_PUNCT {
-                pats.push(format!("第{n}{p}"));
-                meta.push((EnumFamily::Di, value));
-            }
+            pats.push(format!("第{n}"));
+            meta.push((EnumFamily::Di, value));
         }
         for (word, value) in [
             ("首先", 1),
@@ -346,10 +330,8 @@ fn enum_patterns() -> &'static EnumPatterns {
             ("再次", 3),
             ("最后", Enumerator::LAST),
         ] {
-            for p in ORDINAL_PUNCT {
-                pats.push(format!("{word}{p}"));
-                meta.push((EnumFamily::Order, value));
-            }
+            pats.push(word.to_owned());
+            meta.push((EnumFamily::Order, value));
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -379,41 +361,81 @@ fn find_enumerators(text: &str, paragraphs: &[Paragraph], headings: &[Heading]) 
     let mut out = Vec::new();
     let mut para = 0usize;
     for m in pats.automaton.find_iter(text) {
-        while para + 1 < paragraphs.len() && paragraphs[para].span.end < m.start() {
+        let (family, mut value) = pats.meta[m.pattern().as_usize()];
+        let mut start = m.start();
+        let mut end = m.end();
+        match family {
+            EnumFamily::Shi | EnumFamily::Yao => {
+                // `十一是`, `二十是`: the numeral may begin before the anchor.
+                let numeral_start = text[..start]
+                    .char_indices()
+                    .rev()
+                    .take(2)
+                    .take_while(|&(_, c)| NUMERAL_CHARS.contains(c))
+                    .last()
+                    .map_or(start, |(i, _)| i);
+                if numeral_start < start {
+                    let numeral = &text[numeral_start..end - '是'.len_utf8()];
+                    let Some(v) = numerals::parse_chinese(numeral) else {
+                        continue;
+                    };
+                    value = v;
+                    start = numeral_start;
+                }
+            }
+            EnumFamily::Di => {
+                // `第十一，`: the numeral may go on after the anchor; punctuation must follow.
+                let extra: usize = text[end..]
+                    .chars()
+                    .take(2)
+                    .take_while(|&c| NUMERAL_CHARS.contains(c))
+                    .map(char::len_utf8)
+                    .sum();
+                if extra > 0 {
+                    let Some(v) =
+                        numerals::parse_chinese(&text[start + '第'.len_utf8()..end + extra])
+                    else {
+                        continue;
+                    };
+                    value = v;
+                    end += extra;
+                }
+                let Some(p) = text[end..]
+                    .chars()
+                    .next()
+                    .filter(|c| ORDINAL_PUNCT.contains(c))
+                else {
+                    continue;
+                };
+                if p == '、' && ordinal_list_follows(&text[end + p.len_utf8()..], value) {
+                    // `第一、二、三产业`, `第一、第二季度`: a list of ordinals, not an enumerator.
+                    continue;
+                }
+            }
+            EnumFamily::Order => {
+                if !text[end..].starts_with(ORDINAL_PUNCT) {
+                    continue;
+                }
+            }
+        }
+        while para + 1 < paragraphs.len() && paragraphs[para].span.end < start {
             para += 1;
         }
         let p = &paragraphs[para];
         let body_start = p
             .heading
             .map_or(p.content.start, |h| headings[h].marker.end);
-        let before = text[..m.start()].trim_end_matches([' ', '\u{3000}', '\u{A0}', '\t']);
+        let before = text[..start].trim_end_matches([' ', '\u{3000}', '\u{A0}', '\t']);
         let at_start = before.len() <= body_start;
         let clause_start =
             at_start || before.ends_with(['。', '；', '：', '！', '？', '，', ';', ':']);
         if !clause_start {
             continue;
         }
-        let (family, value) = pats.meta[m.pattern().as_usize()];
-        if family.takes_comma()
-            && text[..m.end()].ends_with('、')
-            && ordinal_list_follows(&text[m.end()..], value)
-        {
-            // `第一、二、三产业`, `第一、第二季度`: a list of ordinals, not an enumerator.
-            continue;
-        }
-        let mut end = m.end();
-        if family.takes_comma() {
-            // The span is the enumerator itself, without its punctuation.
-            end = m.start()
-                + text[m.start()..m.end()]
-                    .char_indices()
-                    .last()
-                    .map_or(0, |(i, _)| i);
-        }
         out.push(Enumerator {
             family,
             value,
-            span: m.start()..end,
+            span: start..end,
             paragraph: para,
             starts_paragraph: at_start,
         });

@@ -61,57 +61,80 @@ pub struct RawParagraph {
     pub marker: Option<RawMarker>,
 }
 
-/// Error from the outline parser. The grammar is total, so this only happens on resource limits.
-#[derive(Debug, thiserror::Error)]
-#[error("大纲解析失败：{0}")]
-pub struct OutlineError(String);
+/// Bytes of a line's head given to the parser: enough for any marker (`第一百二十三条`, `（十一）、`)
+/// and the character after it that the grammar looks at.
+const HEAD_BYTES: usize = 64;
 
-/// Parses `text` into paragraphs with their markers.
-pub fn parse(text: &str) -> Result<Vec<RawParagraph>, OutlineError> {
+/// Indentation characters skipped before a marker.
+const INDENT: [char; 4] = [' ', '\t', '\u{3000}', '\u{A0}'];
+
+/// Splits `text` into lines and parses the outline marker at the start of each. Never fails: a
+/// line whose head the parser rejects (it cannot: `marker` is optional) has no marker.
+pub fn parse(text: &str) -> Vec<RawParagraph> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut start = 0usize;
+    loop {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+        let line = &text[start..end];
+        let indent_end = end - line.trim_start_matches(INDENT).len();
+        let marker = text[indent_end..end]
+            .chars()
+            .next()
+            .filter(|&c| may_start_marker(c))
+            .and_then(|_| parse_head(text, indent_end, end));
+        out.push(RawParagraph {
+            span: start..end,
+            indent_end,
+            marker,
+        });
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether a marker can begin with `c` (cheap test that keeps most lines away from the parser).
+fn may_start_marker(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '第' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    ) || c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+}
+
+/// Parses the marker at `from` in the line ending at `end`.
+fn parse_head(text: &str, from: usize, end: usize) -> Option<RawMarker> {
+    let mut head_end = end.min(from + HEAD_BYTES);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
     // The single legitimate call site of the generated parser (see clippy.toml).
     #[allow(clippy::disallowed_methods)]
-    let mut pairs = OutlineParser::parse(Rule::document, text)
-        .map_err(|e| OutlineError(format!("{:?}", e.location)))?;
-    let document = pairs.next().expect("document rule always yields a pair");
-    let mut out = Vec::with_capacity(text.len() / 200 + 1);
-    for pair in document.into_inner() {
-        if pair.as_rule() == Rule::paragraph {
-            out.push(convert_paragraph(pair));
-        }
-    }
-    Ok(out)
+    let mut pairs = OutlineParser::parse(Rule::line_start, &text[from..head_end]).ok()?;
+    let line_start = pairs.next()?;
+    let marker = line_start
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::marker)?;
+    marker.into_inner().next().map(|m| convert_marker(m, from))
 }
 
-fn convert_paragraph(pair: Pair<'_, Rule>) -> RawParagraph {
-    let span = pair.as_span();
-    let mut indent_end = span.start();
-    let mut marker = None;
-    for inner in pair.into_inner() {
-        match inner.as_rule() {
-            Rule::indent => indent_end = inner.as_span().end(),
-            Rule::marker => marker = inner.into_inner().next().map(convert_marker),
-            _ => {}
-        }
-    }
-    RawParagraph {
-        span: span.start()..span.end(),
-        indent_end,
-        marker,
-    }
-}
-
-fn convert_marker(pair: Pair<'_, Rule>) -> RawMarker {
+/// Converts a marker pair parsed from a line head starting at byte `base` of the text.
+fn convert_marker(pair: Pair<'_, Rule>, base: usize) -> RawMarker {
+    let shift = |s: pest::Span<'_>| base + s.start()..base + s.end();
     let shape = match pair.as_rule() {
         Rule::numeral_comma => MarkerShape::NumeralComma,
         Rule::bracketed => MarkerShape::Bracketed,
         Rule::arabic_dot => MarkerShape::ArabicDot,
         _ => MarkerShape::Article,
     };
-    let span = pair.as_span();
+    let span = shift(pair.as_span());
     let mut m = RawMarker {
         shape,
-        span: span.start()..span.end(),
-        number: span.start()..span.start(),
+        span: span.clone(),
+        number: span.start..span.start,
         chinese: false,
         open: None,
         close: None,
@@ -120,18 +143,18 @@ fn convert_marker(pair: Pair<'_, Rule>) -> RawMarker {
         unit: None,
     };
     for inner in pair.into_inner() {
-        let s = inner.as_span();
+        let s = shift(inner.as_span());
         let first = inner.as_str().chars().next();
         match inner.as_rule() {
             Rule::cn_number | Rule::cn_big_number => {
-                m.number = s.start()..s.end();
+                m.number = s;
                 m.chinese = true;
             }
-            Rule::arabic_number => m.number = s.start()..s.end(),
+            Rule::arabic_number => m.number = s,
             Rule::open_bracket => m.open = first,
             Rule::close_bracket => m.close = first,
             Rule::cn_separator | Rule::arabic_separator => m.separator = first,
-            Rule::trailing_punct => m.trailing = Some(s.start()..s.end()),
+            Rule::trailing_punct => m.trailing = Some(s),
             Rule::article_clause | Rule::article_container => m.unit = first,
             _ => {}
         }
@@ -145,7 +168,6 @@ mod tests {
 
     fn markers(text: &str) -> Vec<Option<(MarkerShape, String)>> {
         parse(text)
-            .unwrap()
             .into_iter()
             .map(|p| p.marker.map(|m| (m.shape, text[m.span].to_owned())))
             .collect()
@@ -192,7 +214,7 @@ mod tests {
     #[test]
     fn paragraphs_and_crlf() {
         let text = "一、甲\r\n\r\n正文";
-        let paras = parse(text).unwrap();
+        let paras = parse(text);
         assert_eq!(paras.len(), 3);
         assert_eq!(&text[paras[0].span.clone()], "一、甲\r");
         assert_eq!(paras[2].span, 13..text.len());
