@@ -11,14 +11,13 @@ use gwlint::render::JsonFinding;
 use gwlint::render::human::{self, HumanOptions};
 use proptest::prelude::*;
 
-/// Strings made mostly of characters that outline markers, placeholders and paired punctuation
-/// are built from, plus any other printable character.
-const OUTLINE_CHARS: &str =
-    "([一二三四五六七八九十、（）()《》“”‘’【】〔〕是要第条章\\n\\r *×X○□某 a1.．]|\\PC){0,300}";
+/// Strings made mostly of characters that outline markers, enumerators (一是, 第一，, 首先),
+/// count claims (三项, 两大), placeholders and paired punctuation are built from, plus any other
+/// printable character.
+const OUTLINE_CHARS: &str = "([一二三四五六七八九十两、（）()《》“”‘’【】〔〕是要第条章首先其次最后项个大类等，。：；\\n\\r *×X○□某 a1.．]|\\PC){0,300}";
 
 /// A short line of the same characters.
-const SHORT_LINE: &str =
-    "([一二三四五六七八九十、（）()《》“”‘’【】〔〕是要第条章\\r *×X○□某 a1.．]|\\PC){0,40}";
+const SHORT_LINE: &str = "([一二三四五六七八九十两、（）()《》“”‘’【】〔〕是要第条章首先其次最后项个大类等，。：；\\r *×X○□某 a1.．]|\\PC){0,40}";
 
 /// Outline markers as they appear at line starts, canonical and not.
 const MARKERS: &[&str] = &[
@@ -247,6 +246,20 @@ fn deep_nesting_finishes() {
         ),
         // 100,000 unopened closing brackets.
         (format!("正文{}结束", "）".repeat(100_000)), Some(100_000)),
+        // Structure rules on many headings, enumerators and count claims: no rule may be
+        // quadratic in them.
+        (
+            format!("{}一、标题\n", "（一）下级标题\n".repeat(20_000)),
+            None,
+        ),
+        (
+            "重点抓好三个方面：\n一是甲。\n二是乙。\n".repeat(20_000),
+            None,
+        ),
+        (
+            "甲、乙、丙三项重点，一是甲；二是乙；四是丙。".repeat(20_000),
+            None,
+        ),
     ];
     for (i, (text, expected)) in cases.iter().enumerate() {
         let doc = Document::parse(text.as_str(), SourceKind::Text);

@@ -634,14 +634,17 @@ fn check_forward(
             if let Some(h) = doc.paragraphs[n].heading {
                 heading_run(doc, h).map(|(count, span)| (count, span, "个标题"))
             } else {
-                sequence_from(doc, analysis, |e| e.paragraph == n && e.starts_paragraph)
-                    .map(|(count, span)| (count, span, "项"))
+                let from = doc.paragraphs[n].span.start;
+                sequence_from(doc, analysis, from, |e| {
+                    e.paragraph == n && e.starts_paragraph
+                })
+                .map(|(count, span)| (count, span, "项"))
             }
         })
     } else {
         // Enumerators right after the colon in the same paragraph.
         let at = colon;
-        sequence_from(doc, analysis, |e| {
+        sequence_from(doc, analysis, at, |e| {
             e.paragraph == para && e.span.start > at && e.span.start <= at + 12
         })
         .map(|(count, span)| (count, span, "项"))
@@ -700,14 +703,20 @@ fn heading_run(doc: &Document, first: usize) -> Option<(u32, Range<usize>)> {
     Some((count, last))
 }
 
-/// The sequence whose first item (numbered 1) satisfies `pick`: its number of items and the last
-/// item.
+/// The first sequence that starts at or after byte `from`, if its first item (numbered 1)
+/// satisfies `pick`: its number of items and the last item. Sequences are ordered by their first
+/// item, so this is a binary search.
 fn sequence_from(
     doc: &Document,
     analysis: &enumeration::EnumAnalysis,
+    from: usize,
     pick: impl Fn(&crate::document::Enumerator) -> bool,
 ) -> Option<(u32, Range<usize>)> {
-    let seq = analysis.sequences.iter().find(|s| {
+    let first_start = |s: &enumeration::EnumSequence| doc.enumerators[s.items[0]].span.start;
+    let i = analysis
+        .sequences
+        .partition_point(|s| first_start(s) < from);
+    let seq = analysis.sequences.get(i).filter(|s| {
         let e = &doc.enumerators[s.items[0]];
         e.value == 1 && pick(e)
     })?;

@@ -115,6 +115,10 @@ impl Rule for MisplacedLevel {
 
         // 1. A run of root headings of level L before the first heading of a shallower level.
         let mut reported_root_run = false;
+        // (level, first shallower heading) pairs already found to be a legitimate scheme: every
+        // heading of such a run gives the same answer, so it is worked out once.
+        let mut exempt: std::collections::HashSet<(usize, usize)> =
+            std::collections::HashSet::new();
         for (id, h) in hs.iter().enumerate() {
             let Some(slot) = marker_index(h.level) else {
                 continue;
@@ -124,32 +128,37 @@ impl Rule for MisplacedLevel {
             }
             // The shallowest level that first appears after this heading.
             let later = (0..slot).find_map(|s| first_of[s].filter(|&f| f > id));
-            if let Some(shallow) = later
-                && !is_attachment_list(doc, h)
-                && !is_top_level_scheme(doc, id, shallow)
-            {
-                let sh = &hs[shallow];
-                out.push(
-                    Finding::new(
-                        META.id,
-                        h.marker.clone(),
-                        format!(
-                            "{}出现在第一个{}之前：{}应属于某个{}之下",
-                            h.level.name_zh(),
-                            sh.level.name_zh(),
-                            quoted(doc.marker_text(h)),
-                            quoted(doc.marker_text(sh))
-                        ),
-                    )
-                    .with_help(format!(
-                        "检查这一组标题的层级：在它前面补上{}级标题，或把它们改为与{}同级",
-                        quoted(&sh.level.canonical_marker(1)),
-                        quoted(doc.marker_text(sh))
-                    ))
-                    .with_related(sh.marker.clone(), "第一个上级标题"),
-                );
-                reported_root_run = true;
+            let Some(shallow) = later else {
+                continue;
+            };
+            if exempt.contains(&(slot, shallow)) {
+                continue;
             }
+            if is_attachment_list(doc, h) || is_top_level_scheme(doc, id, shallow) {
+                exempt.insert((slot, shallow));
+                continue;
+            }
+            let sh = &hs[shallow];
+            out.push(
+                Finding::new(
+                    META.id,
+                    h.marker.clone(),
+                    format!(
+                        "{}出现在第一个{}之前：{}应属于某个{}之下",
+                        h.level.name_zh(),
+                        sh.level.name_zh(),
+                        quoted(doc.marker_text(h)),
+                        quoted(doc.marker_text(sh))
+                    ),
+                )
+                .with_help(format!(
+                    "检查这一组标题的层级：在它前面补上{}级标题，或把它们改为与{}同级",
+                    quoted(&sh.level.canonical_marker(1)),
+                    quoted(doc.marker_text(sh))
+                ))
+                .with_related(sh.marker.clone(), "第一个上级标题"),
+            );
+            reported_root_run = true;
         }
 
         // 2. Under one parent, a shallower child after a deeper one (一、 → 1. → （一）).
