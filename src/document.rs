@@ -190,6 +190,8 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// Inline enumerators in document order.
     pub enumerators: Vec<Enumerator>,
+    /// Punctuation, symbols and spaces, scanned on first use ([`Document::marks`]).
+    marks: OnceLock<Vec<crate::punctuation::Mark>>,
 }
 
 impl Document {
@@ -248,7 +250,32 @@ impl Document {
             paragraphs,
             headings,
             enumerators,
+            marks: OnceLock::new(),
         }
+    }
+
+    /// Every punctuation mark, symbol and space of the text in order — one shared scan for all
+    /// character-level punctuation rules, done the first time one asks.
+    pub fn marks(&self) -> &[crate::punctuation::Mark] {
+        self.marks
+            .get_or_init(|| crate::punctuation::scan(&self.text))
+    }
+
+    /// Index of the paragraph holding byte `pos` (binary search).
+    pub fn paragraph_at(&self, pos: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.span.end < pos)
+            .min(self.paragraphs.len().saturating_sub(1))
+    }
+
+    /// The character before byte `pos`, if any.
+    pub fn char_before(&self, pos: usize) -> Option<char> {
+        self.text[..pos].chars().next_back()
+    }
+
+    /// The character at byte `pos`, if any.
+    pub fn char_at(&self, pos: usize) -> Option<char> {
+        self.text[pos..].chars().next()
     }
 
     /// The text of a byte range.

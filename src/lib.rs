@@ -13,6 +13,7 @@ pub mod input;
 pub mod line_index;
 pub mod numerals;
 pub mod outline;
+pub mod punctuation;
 pub mod render;
 pub mod rules;
 pub mod runner;

@@ -97,4 +97,16 @@ fn seed_named_defects() {
     assert_eq!(at("misplaced-level"), []);
     assert_eq!(at("malformed-marker"), []);
     assert_eq!(at("enumeration-punctuation"), []);
+    // Punctuation rows of the seed inventory (C.2).
+    assert_eq!(at("nonstandard-ellipsis"), [(15, 37)]);
+    assert_eq!(at("stray-whitespace"), [(20, 107)]);
+    assert_eq!(at("dunhao-before-deng"), [(35, 178)]);
+    // Correct per GB/T 15834-2011 4.5.3.5: “亲”“清”, “多规合一”“多图合一”; all pairs balance
+    // except the orphan 》 (unmatched-pair above); no half-width marks, dashes or doubled marks.
+    assert_eq!(at("dunhao-between-quoted"), []);
+    assert_eq!(at("halfwidth-punctuation"), []);
+    assert_eq!(at("nested-quote"), []);
+    assert_eq!(at("nonstandard-dash"), []);
+    assert_eq!(at("repeated-punctuation"), []);
+    assert_eq!(at("malformed-doc-number"), []);
 }

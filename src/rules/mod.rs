@@ -11,17 +11,26 @@ use crate::document::Document;
 
 pub mod common;
 pub mod count_claim;
+pub mod dunhao_before_deng;
+pub mod dunhao_between_quoted;
 pub mod duplicate_number;
 pub mod enumeration;
 pub mod enumeration_layout;
 pub mod enumeration_punctuation;
 pub mod enumeration_sequence;
+pub mod halfwidth_punctuation;
 pub mod heading_punctuation;
+pub mod malformed_doc_number;
 pub mod malformed_marker;
 pub mod marker_spacing;
 pub mod misplaced_level;
+pub mod nested_quote;
+pub mod nonstandard_dash;
+pub mod nonstandard_ellipsis;
 pub mod numbering;
+pub mod repeated_punctuation;
 pub mod skipped_number;
+pub mod stray_whitespace;
 pub mod unfilled_placeholder;
 pub mod unmatched_pair;
 
@@ -109,15 +118,24 @@ pub struct RuleEntry {
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
     count_claim::ENTRY,
+    dunhao_before_deng::ENTRY,
+    dunhao_between_quoted::ENTRY,
     duplicate_number::ENTRY,
     enumeration_layout::ENTRY,
     enumeration_punctuation::ENTRY,
     enumeration_sequence::ENTRY,
+    halfwidth_punctuation::ENTRY,
     heading_punctuation::ENTRY,
+    malformed_doc_number::ENTRY,
     malformed_marker::ENTRY,
     marker_spacing::ENTRY,
     misplaced_level::ENTRY,
+    nested_quote::ENTRY,
+    nonstandard_dash::ENTRY,
+    nonstandard_ellipsis::ENTRY,
+    repeated_punctuation::ENTRY,
     skipped_number::ENTRY,
+    stray_whitespace::ENTRY,
     unfilled_placeholder::ENTRY,
     unmatched_pair::ENTRY,
 ];

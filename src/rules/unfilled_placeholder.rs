@@ -133,9 +133,78 @@ impl RuleOptions for Options {
     }
 }
 
+/// Where a match can begin: the first characters of every pattern, when they can be listed.
+#[derive(Debug, Default)]
+struct Anchors {
+    /// Punctuation and symbols (`*`, `（`, `○` …): taken from the shared punctuation scan.
+    marks: Vec<char>,
+    /// ASCII letters and digits (`X`, `T` …): found with memchr.
+    ascii: Vec<u8>,
+    /// Other letters (`某`, `Ｘ` …): found with memmem.
+    wide: Vec<String>,
+}
+
+impl Anchors {
+    /// The first characters of every match of `pattern`, or `None` when they cannot be listed
+    /// (a pattern that may start with any character, or too many choices to be worth it).
+    fn of(patterns: &[&str]) -> Option<Anchors> {
+        use regex_syntax::hir::literal::Extractor;
+        let mut firsts: Vec<char> = Vec::new();
+        for pattern in patterns {
+            let hir = regex_syntax::parse(pattern).ok()?;
+            let seq = Extractor::new().extract(&hir);
+            for lit in seq.literals()? {
+                let text = std::str::from_utf8(lit.as_bytes()).ok()?;
+                firsts.push(text.chars().next()?);
+            }
+        }
+        firsts.sort_unstable();
+        firsts.dedup();
+        let mut anchors = Anchors::default();
+        for c in firsts {
+            if crate::punctuation::is_scanned_mark(c) {
+                anchors.marks.push(c);
+            } else if c.is_ascii() {
+                anchors.ascii.push(c as u8);
+            } else {
+                anchors.wide.push(c.to_string());
+            }
+        }
+        (anchors.ascii.len() <= 9 && anchors.wide.len() <= 6).then_some(anchors)
+    }
+
+    /// Candidate start offsets in `doc`, sorted and without duplicates.
+    fn candidates(&self, doc: &Document) -> Vec<usize> {
+        let text = doc.text.as_bytes();
+        let mut out: Vec<usize> = doc
+            .marks()
+            .iter()
+            .filter(|m| self.marks.contains(&m.ch))
+            .map(|m| m.pos)
+            .collect();
+        for chunk in self.ascii.chunks(3) {
+            match *chunk {
+                [a] => out.extend(memchr::memchr_iter(a, text)),
+                [a, b] => out.extend(memchr::memchr2_iter(a, b, text)),
+                [a, b, c] => out.extend(memchr::memchr3_iter(a, b, c, text)),
+                _ => {}
+            }
+        }
+        for w in &self.wide {
+            out.extend(memchr::memmem::find_iter(text, w.as_bytes()));
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
 /// The rule.
 pub struct UnfilledPlaceholder {
-    combined: Option<Regex>,
+    combined: Option<regex_automata::meta::Regex>,
+    /// Where matches can begin, so that the regex runs only there (anchored). `None`: search the
+    /// whole text.
+    anchors: Option<Anchors>,
     patterns: Vec<PatternSpec>,
     /// Capture-group index of each pattern's outer group in `combined`.
     groups: Vec<usize>,
@@ -173,9 +242,14 @@ impl UnfilledPlaceholder {
         let combined = if parts.is_empty() {
             None
         } else {
-            Some(Regex::new(&parts.join("|")).map_err(|e| format!("占位符模式无法组合：{e}"))?)
+            Some(
+                regex_automata::meta::Regex::new(&parts.join("|"))
+                    .map_err(|e| format!("占位符模式无法组合：{e}"))?,
+            )
         };
+        let regexes: Vec<&str> = patterns.iter().map(|p| p.regex.as_str()).collect();
         Ok(UnfilledPlaceholder {
+            anchors: Anchors::of(&regexes),
             combined,
             patterns,
             groups,
@@ -196,20 +270,44 @@ impl Rule for UnfilledPlaceholder {
         } else {
             Vec::new()
         };
-        for caps in re.captures_iter(text) {
+        let mut caps = re.create_captures();
+        let mut matches: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let record = |caps: &regex_automata::util::captures::Captures| {
             // The first outer group that took part names the pattern (user regexes may have groups
             // of their own, hence the precomputed indexes).
-            let Some((index, m)) = self
-                .groups
+            self.groups
                 .iter()
                 .enumerate()
-                .find_map(|(i, &g)| caps.get(g).map(|m| (i, m)))
-            else {
-                continue;
-            };
+                .find_map(|(i, &g)| caps.get_group(g).map(|m| (i, m.range())))
+        };
+        if let Some(anchors) = &self.anchors {
+            // Anchored searches at the candidate starts only; leftmost-first and non-overlapping,
+            // like a search over the whole text.
+            let mut next_free = 0usize;
+            for start in anchors.candidates(doc) {
+                if start < next_free {
+                    continue;
+                }
+                let input = regex_automata::Input::new(text)
+                    .range(start..)
+                    .anchored(regex_automata::Anchored::Yes);
+                re.search_captures(&input, &mut caps);
+                if let Some(found) = record(&caps) {
+                    next_free = found.1.end.max(start + 1);
+                    matches.push(found);
+                }
+            }
+        } else {
+            for c in re.captures_iter(text) {
+                if let Some(found) = record(&c) {
+                    matches.push(found);
+                }
+            }
+        }
+        for (index, m) in matches {
             let p = &self.patterns[index];
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
+            let before = text[..m.start].chars().next_back();
+            let after = text[m.end..].chars().next();
             if p.isolated
                 && (before.is_some_and(|c| c.is_ascii_alphanumeric())
                     || after.is_some_and(|c| c.is_ascii_alphanumeric()))
@@ -221,14 +319,14 @@ impl Rule for UnfilledPlaceholder {
             {
                 continue;
             }
-            if p.markdown_emphasis && emphasis.binary_search(&m.start()).is_ok() {
+            if p.markdown_emphasis && emphasis.binary_search(&m.start).is_ok() {
                 continue;
             }
             out.push(
                 Finding::new(
                     META.id,
-                    m.start()..m.end(),
-                    p.message.replace("{text}", m.as_str()),
+                    m.clone(),
+                    p.message.replace("{text}", &text[m.clone()]),
                 )
                 .with_help("填入核实后的内容再提交；如是有意保留的符号，可在配置中关闭相应模式"),
             );

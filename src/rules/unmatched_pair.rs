@@ -93,6 +93,10 @@ pub struct UnmatchedPair {
     /// automaton's prefilter (every CJK punctuation mark shares its first byte with 《 “ （).
     ascii_marks: Vec<(u8, usize)>,
     multi_paragraph_quotes: bool,
+    /// Every configured mark is punctuation, so the shared scan finds them all.
+    all_marks_scanned: bool,
+    /// Configured marks in mark-index order (pair * 2, + 1 for the closer).
+    mark_chars: Vec<char>,
 }
 
 #[derive(Debug, Clone)]
@@ -151,13 +155,23 @@ impl UnmatchedPair {
                     .map_err(|e| e.to_string())?,
             )
         };
+        let all_marks_scanned = marks
+            .iter()
+            .all(|c| !c.is_alphanumeric() && *c != '\n' && *c != '\r');
         Ok(UnmatchedPair {
+            all_marks_scanned,
+            mark_chars: marks.clone(),
             pairs,
             automaton,
             wide_marks,
             ascii_marks,
             multi_paragraph_quotes: options.multi_paragraph_quotes.unwrap_or(true),
         })
+    }
+
+    /// The mark index of `c`, if it is a configured mark (at most 20: a linear search is fastest).
+    fn mark_of(&self, c: char) -> Option<usize> {
+        self.mark_chars.iter().position(|&m| m == c)
     }
 
     fn counterpart_width(&self, pair: usize) -> Option<usize> {
@@ -178,7 +192,19 @@ impl Rule for UnmatchedPair {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let marks = self.marks(text);
+        // The shared punctuation scan lists every mark already; the rule's own search is only
+        // needed when a configured mark is a letter or digit (which the scan leaves out).
+        let marks: Box<dyn Iterator<Item = Mark> + '_> = if self.all_marks_scanned {
+            Box::new(doc.marks().iter().filter_map(|m| {
+                self.mark_of(m.ch).map(|mark| Mark {
+                    start: m.pos,
+                    end: m.end(),
+                    mark,
+                })
+            }))
+        } else {
+            Box::new(self.marks(text))
+        };
         let mut stack: Vec<Open> = Vec::new();
         let mut para = 0usize;
         for m in marks {
