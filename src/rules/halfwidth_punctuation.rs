@@ -12,7 +12,8 @@ pub const DOCS: &str = r#"# halfwidth-punctuation：中文里用了半角标点
 紧挨汉字或全角标点的半角 `, . ; : ? ! ( ) " '` 应改为全角 `， 。 ； ： ？ ！ （ ） “” ‘’`。
 
 不报告：小数和数字中的点、逗号、冒号（`3.5`、`1,000`、`10:30`）；段首的层次序号（`1.`、`(1)`
-由 `malformed-marker` 检查）；网址和电子邮件地址；两边都是英文字母或数字的（英文词句）；
+由 `malformed-marker` 检查）；网址和电子邮件地址；两边都是英文字母或数字的（英文词句）；以英文为主的
+行（英文字母多于汉字）；
 连续的点（`...` 由 `nonstandard-ellipsis` 检查）；一半全角、一半半角的括号（`（…)` 由
 `unmatched-pair` 检查）。
 
@@ -133,6 +134,7 @@ impl Rule for HalfwidthPunctuation {
         mixed.sort_unstable();
 
         let mut quote_parity: Option<(usize, usize)> = None; // (paragraph end, count)
+        let mut english_line: Option<(usize, bool)> = None; // (paragraph, mostly English)
         for (i, m) in marks.iter().enumerate() {
             let c = m.ch;
             if !matches!(
@@ -162,6 +164,15 @@ impl Rule for HalfwidthPunctuation {
             if c == ';' && is_entity_end(text, m.pos) {
                 continue;
             }
+            // `…restarts at 一; some headings`: English text with a Chinese word in it.
+            if matches!(c, ',' | '.' | ';' | ':' | '?' | '!')
+                && text[m.end()..]
+                    .trim_start_matches(' ')
+                    .starts_with(|n: char| n.is_ascii_alphabetic())
+                && text[m.end()..].starts_with(' ')
+            {
+                continue;
+            }
             // A run of dots is an ellipsis (nonstandard-ellipsis).
             let dot_run = c == '.'
                 && (marks
@@ -172,6 +183,25 @@ impl Rule for HalfwidthPunctuation {
                 continue;
             }
             let para = doc.paragraph_at(m.pos);
+            // A line written mostly in English (a README, a quoted English passage) keeps its
+            // English punctuation around the odd Chinese word.
+            let english = match english_line {
+                Some((p, e)) if p == para => e,
+                _ => {
+                    let line = &text[doc.paragraphs[para].span.clone()];
+                    let latin = line.chars().filter(char::is_ascii_alphabetic).count();
+                    let han = line
+                        .chars()
+                        .filter(|&c| crate::punctuation::is_han(c))
+                        .count();
+                    let e = latin > han;
+                    english_line = Some((para, e));
+                    e
+                }
+            };
+            if english {
+                continue;
+            }
             if let Some(h) = doc.paragraphs[para].heading
                 && m.pos < doc.headings[h].marker.end
             {
