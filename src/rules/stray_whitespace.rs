@@ -18,7 +18,9 @@ pub const DOCS: &str = r#"# stray-whitespace：正文中多余的空白和不可
   比对和自动处理出错。
 
 不报告：段首缩进（GB/T 9704 的“段首空二字”）；层次序号之后的空白（由 `marker-spacing` 报告）；
-英文词句之间的空格；汉字与英文、数字之间的空格（写法习惯不同，本规则不管）。
+英文词句之间的空格；汉字与英文、数字之间的空格（写法习惯不同，本规则不管）；联合发文机关之间的
+空格（`中共中央办公厅 国务院办公厅`）；短口号两半之间的空格（`“好客山东 好品山东”`）；没有句内
+标点的短行（标题、表格、名单中用空格排版）；`4.2　` 这类条款编号后的空格。
 
 修改建议是删除（英文词之间的不间断空格改为普通空格），可安全自动修改。
 
@@ -102,6 +104,26 @@ fn is_layout_line(doc: &Document, p: &crate::document::Paragraph) -> bool {
     line.chars().count() <= 60 && !line.contains(['。', '，', '；', '！', '？'])
 }
 
+/// `中共中央办公厅 国务院办公厅关于……`: joint issuers in a title are separated by a space.
+fn joint_issuers(doc: &Document, span: std::ops::Range<usize>) -> bool {
+    let before = &doc.text[..span.start];
+    let after = &doc.text[span.end..];
+    const ORGANS: [&str; 5] = ["中央", "办公厅", "国务院", "委员会", "人民政府"];
+    ORGANS.iter().any(|o| before.ends_with(o))
+        && ["国务院", "中央", "中共", "全国", "中华人民共和国"]
+            .iter()
+            .any(|o| after.starts_with(o))
+}
+
+/// `“好客山东 好品山东”`: a space between the halves of a short quoted slogan.
+fn slogan_halves(doc: &Document, span: std::ops::Range<usize>) -> bool {
+    let before: String = doc.text[..span.start].chars().rev().take(12).collect();
+    let after: String = doc.text[span.end..].chars().take(12).collect();
+    let opened = before.find('“').is_some_and(|i| !before[..i].contains('”'));
+    let closes = after.find('”').is_some_and(|i| !after[..i].contains('“'));
+    opened && closes
+}
+
 impl Rule for StrayWhitespace {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -153,6 +175,11 @@ impl Rule for StrayWhitespace {
                 let between_han = before.is_some_and(is_han) && after.is_some_and(is_han);
                 let by_punct = before.is_some_and(is_cjk_punct) || after.is_some_and(is_cjk_punct);
                 if !(between_han || by_punct) || !(cjk(before) || cjk(after)) {
+                    continue;
+                }
+                if between_han
+                    && (joint_issuers(doc, span.clone()) || slogan_halves(doc, span.clone()))
+                {
                     continue;
                 }
                 let place = if by_punct {
