@@ -8,8 +8,8 @@ use regex::Regex;
 
 use super::common::quoted;
 use super::enumeration;
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::{Document, Heading};
 use crate::numerals;
 
@@ -52,24 +52,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "count-claim",
-    summary: "数量概括（“五项重点”“八个方面：”）与实际列举的项数不符",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(CountClaim))),
-};
-
-/// The rule.
-pub struct CountClaim;
+super::rule_without_options! {
+    /// The rule.
+    CountClaim {
+        id: "count-claim",
+        summary: "数量概括（“五项重点”“八个方面：”）与实际列举的项数不符",
+        severity: Warning,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 /// Classifiers, longest first.
 const CLASSIFIERS: [&str; 20] = [

@@ -1,7 +1,7 @@
 //! `dunhao-before-deng`: a 顿号 before 等/等等 or before a conjunction that ends a 顿号 list.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain dunhao-before-deng`).
@@ -31,24 +31,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "dunhao-before-deng",
-    summary: "“等”“等等”或连词（以及、和、与、及、或）前多了顿号",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(DunhaoBeforeDeng))),
-};
-
-/// The rule.
-pub struct DunhaoBeforeDeng;
+super::rule_without_options! {
+    /// The rule.
+    DunhaoBeforeDeng {
+        id: "dunhao-before-deng",
+        summary: "“等”“等等”或连词（以及、和、与、及、或）前多了顿号",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 /// Words after 、 that start with 等/和/与/及/或 but are not the function word.
 const WORDS: [&str; 40] = [

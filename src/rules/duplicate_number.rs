@@ -2,8 +2,8 @@
 
 use super::common::{marker_with_value, quoted};
 use super::numbering::{NumberingIssue, analyse};
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain duplicate-number`).
@@ -40,24 +40,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "duplicate-number",
-    summary: "同级标题序号重复（如“一、二、一、”）",
-    docs: DOCS,
-    default_severity: Severity::Error,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(DuplicateNumber))),
-};
-
-/// The rule.
-pub struct DuplicateNumber;
+super::rule_without_options! {
+    /// The rule.
+    DuplicateNumber {
+        id: "duplicate-number",
+        summary: "同级标题序号重复（如“一、二、一、”）",
+        severity: Error,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 impl Rule for DuplicateNumber {
     fn meta(&self) -> &'static RuleMeta {

@@ -3,8 +3,8 @@
 
 use super::common::quoted;
 use super::enumeration::analyse;
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::{Document, Enumerator};
 
 /// Embedded docs (`gwlint explain enumeration-layout`).
@@ -38,24 +38,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "enumeration-layout",
-    summary: "同一组“一是、二是”有的另起一段、有的接在段中（段落被合并或拆开）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(EnumerationLayout))),
-};
-
-/// The rule.
-pub struct EnumerationLayout;
+super::rule_without_options! {
+    /// The rule.
+    EnumerationLayout {
+        id: "enumeration-layout",
+        summary: "同一组“一是、二是”有的另起一段、有的接在段中（段落被合并或拆开）",
+        severity: Warning,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 impl Rule for EnumerationLayout {
     fn meta(&self) -> &'static RuleMeta {

@@ -2,8 +2,8 @@
 //! `第一、`, `首先、`.
 
 use super::common::quoted;
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain enumeration-punctuation`).
@@ -36,24 +36,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "enumeration-punctuation",
-    summary: "序次语后标点错误（“一是：”“第一、”）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(EnumerationPunctuation))),
-};
-
-/// The rule.
-pub struct EnumerationPunctuation;
+super::rule_without_options! {
+    /// The rule.
+    EnumerationPunctuation {
+        id: "enumeration-punctuation",
+        summary: "序次语后标点错误（“一是：”“第一、”）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 /// Punctuation that must not follow `一是`.
 fn is_stray_after_shi(c: char) -> bool {

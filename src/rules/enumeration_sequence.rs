@@ -2,8 +2,8 @@
 
 use super::common::quoted;
 use super::enumeration::{EnumIssue, analyse};
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain enumeration-sequence`).
@@ -39,24 +39,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "enumeration-sequence",
-    summary: "“一是、二是”“第一、第二”等序次语跳号、重复或不从一开始",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(EnumerationSequence))),
-};
-
-/// The rule.
-pub struct EnumerationSequence;
+super::rule_without_options! {
+    /// The rule.
+    EnumerationSequence {
+        id: "enumeration-sequence",
+        summary: "“一是、二是”“第一、第二”等序次语跳号、重复或不从一开始",
+        severity: Warning,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 impl Rule for EnumerationSequence {
     fn meta(&self) -> &'static RuleMeta {

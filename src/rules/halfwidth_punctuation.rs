@@ -1,7 +1,7 @@
 //! `halfwidth-punctuation`: ASCII `, . ; : ? ! ( ) " '` in Chinese running text.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::punctuation::is_chinese;
 
@@ -38,24 +38,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "halfwidth-punctuation",
-    summary: "中文里用了半角标点（, . ; : ? ! ( ) \" '）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(HalfwidthPunctuation))),
-};
-
-/// The rule.
-pub struct HalfwidthPunctuation;
+super::rule_without_options! {
+    /// The rule.
+    HalfwidthPunctuation {
+        id: "halfwidth-punctuation",
+        summary: "中文里用了半角标点（, . ; : ? ! ( ) \" '）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 fn full_width(c: char) -> Option<&'static str> {
     Some(match c {

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::common::quoted;
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::{Document, Heading, Level};
 
 /// Embedded docs (`gwlint explain heading-punctuation`).
@@ -42,24 +42,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "heading-punctuation",
-    summary: "标题末尾有标点或接排了正文，而同级标题都单独成行、末尾无标点",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(HeadingPunctuation))),
-};
-
-/// The rule.
-pub struct HeadingPunctuation;
+super::rule_without_options! {
+    /// The rule.
+    HeadingPunctuation {
+        id: "heading-punctuation",
+        summary: "标题末尾有标点或接排了正文，而同级标题都单独成行、末尾无标点",
+        severity: Warning,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 /// A title longer than this that ends in punctuation reads as a body sentence.
 const SENTENCE_CHARS: usize = 30;

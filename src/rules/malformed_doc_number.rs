@@ -1,7 +1,7 @@
 //! `malformed-doc-number`: a 发文字号 whose year is not in 六角括号 `〔〕`, or with 第 or a leading zero.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::punctuation::is_han;
 
@@ -35,24 +35,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "malformed-doc-number",
-    summary: "发文字号写法不规范（[2021]、【2021】、第01号 → 〔2021〕1号）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(MalformedDocNumber))),
-};
-
-/// The rule.
-pub struct MalformedDocNumber;
+super::rule_without_options! {
+    /// The rule.
+    MalformedDocNumber {
+        id: "malformed-doc-number",
+        summary: "发文字号写法不规范（[2021]、【2021】、第01号 → 〔2021〕1号）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 fn closing(open: char) -> Option<char> {
     Some(match open {

@@ -1,7 +1,7 @@
 //! `marker-spacing`: whitespace between an outline marker and its text.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain marker-spacing`).
@@ -32,24 +32,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "marker-spacing",
-    summary: "层次序号与文字之间有空白（含不间断空格）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(MarkerSpacing))),
-};
-
-/// The rule.
-pub struct MarkerSpacing;
+super::rule_without_options! {
+    /// The rule.
+    MarkerSpacing {
+        id: "marker-spacing",
+        summary: "层次序号与文字之间有空白（含不间断空格）",
+        severity: Warning,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 /// Whitespace that must not follow a marker.
 pub fn is_marker_space(c: char) -> bool {

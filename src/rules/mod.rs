@@ -104,6 +104,45 @@ impl RuleOptions for NoOptions {
     }
 }
 
+/// Declares a rule without options: its `META` (docs from the file's `DOCS`), its registry
+/// `ENTRY` and the unit struct that implements [`Rule`].
+macro_rules! rule_without_options {
+    (
+        $(#[$attr:meta])*
+        $name:ident {
+            id: $id:literal,
+            summary: $summary:expr,
+            severity: $severity:ident,
+            category: $category:ident,
+            fixable: $fixable:literal $(,)?
+        }
+    ) => {
+        /// Metadata.
+        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            summary: $summary,
+            docs: DOCS,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            category: $crate::rules::Category::$category,
+            fixable: $fixable,
+        };
+
+        /// Registry entry.
+        pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
+            meta: &META,
+            build: |layers| {
+                $crate::rules::build_with::<$crate::rules::NoOptions>(layers, |_| {
+                    Ok(Box::new($name))
+                })
+            },
+        };
+
+        $(#[$attr])*
+        pub struct $name;
+    };
+}
+pub(crate) use rule_without_options;
+
 /// Builds a rule from its option layers (embedded default first, then user files).
 pub type BuildFn = fn(Vec<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, BuildError>;
 

@@ -1,7 +1,7 @@
 //! `nested-quote`: double quotes inside double quotes, book-title marks inside book-title marks.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain nested-quote`).
@@ -31,24 +31,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "nested-quote",
-    summary: "引号内再用双引号、书名号内再用双书名号（应为‘’〈〉）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(NestedQuote))),
-};
-
-/// The rule.
-pub struct NestedQuote;
+super::rule_without_options! {
+    /// The rule.
+    NestedQuote {
+        id: "nested-quote",
+        summary: "引号内再用双引号、书名号内再用双书名号（应为‘’〈〉）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 /// (opener, closer, inner opener, inner closer, name)
 const KINDS: [(char, char, char, char, &str); 2] = [

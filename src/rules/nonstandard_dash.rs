@@ -1,7 +1,7 @@
 //! `nonstandard-dash`: a 破折号 not written as `——`.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::punctuation::{is_chinese, runs};
 
@@ -33,24 +33,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "nonstandard-dash",
-    summary: "破折号写法不规范（--、－－、――、──）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(NonstandardDash))),
-};
-
-/// The rule.
-pub struct NonstandardDash;
+super::rule_without_options! {
+    /// The rule.
+    NonstandardDash {
+        id: "nonstandard-dash",
+        summary: "破折号写法不规范（--、－－、――、──）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 impl Rule for NonstandardDash {
     fn meta(&self) -> &'static RuleMeta {

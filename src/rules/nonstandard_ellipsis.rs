@@ -1,7 +1,7 @@
 //! `nonstandard-ellipsis`: an ellipsis not written as `……`.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::punctuation::runs;
 
@@ -36,24 +36,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "nonstandard-ellipsis",
-    summary: "省略号写法不规范（...、。。。、···、单个…）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(NonstandardEllipsis))),
-};
-
-/// The rule.
-pub struct NonstandardEllipsis;
+super::rule_without_options! {
+    /// The rule.
+    NonstandardEllipsis {
+        id: "nonstandard-ellipsis",
+        summary: "省略号写法不规范（...、。。。、···、单个…）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 impl Rule for NonstandardEllipsis {
     fn meta(&self) -> &'static RuleMeta {

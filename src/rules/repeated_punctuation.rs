@@ -1,7 +1,7 @@
 //! `repeated-punctuation`: doubled or stacked 点号 (`，，` `。。` `，。`).
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain repeated-punctuation`).
@@ -32,24 +32,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "repeated-punctuation",
-    summary: "点号重复或叠用（，，。。、、，。）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(RepeatedPunctuation))),
-};
-
-/// The rule.
-pub struct RepeatedPunctuation;
+super::rule_without_options! {
+    /// The rule.
+    RepeatedPunctuation {
+        id: "repeated-punctuation",
+        summary: "点号重复或叠用（，，。。、、，。）",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 fn is_pause(c: char) -> bool {
     matches!(c, '，' | '、' | '。' | '；' | '：' | ',' | ';' | ':')

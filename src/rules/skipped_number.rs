@@ -2,8 +2,8 @@
 
 use super::common::{marker_with_value, quoted};
 use super::numbering::{NumberingIssue, analyse};
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 
 /// Embedded docs (`gwlint explain skipped-number`).
@@ -40,24 +40,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "skipped-number",
-    summary: "同级标题序号跳号（如“二、”之后是“四、”）",
-    docs: DOCS,
-    default_severity: Severity::Error,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(SkippedNumber))),
-};
-
-/// The rule.
-pub struct SkippedNumber;
+super::rule_without_options! {
+    /// The rule.
+    SkippedNumber {
+        id: "skipped-number",
+        summary: "同级标题序号跳号（如“二、”之后是“四、”）",
+        severity: Error,
+        category: Structure,
+        fixable: true,
+    }
+}
 
 impl Rule for SkippedNumber {
     fn meta(&self) -> &'static RuleMeta {

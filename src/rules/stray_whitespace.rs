@@ -1,8 +1,8 @@
 //! `stray-whitespace`: whitespace inside Chinese running text, no-break and full-width spaces,
 //! trailing spaces and invisible characters.
 
-use super::{Category, NoOptions, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
+use super::{Rule, RuleMeta};
+use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::punctuation::{is_cjk_punct, is_han, runs};
 
@@ -42,24 +42,16 @@ enabled = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "stray-whitespace",
-    summary: "正文中多余的空白：汉字间或标点旁的空格、不间断空格、行尾空白、零宽字符",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<NoOptions>(layers, |_| Ok(Box::new(StrayWhitespace))),
-};
-
-/// The rule.
-pub struct StrayWhitespace;
+super::rule_without_options! {
+    /// The rule.
+    StrayWhitespace {
+        id: "stray-whitespace",
+        summary: "正文中多余的空白：汉字间或标点旁的空格、不间断空格、行尾空白、零宽字符",
+        severity: Warning,
+        category: Punctuation,
+        fixable: true,
+    }
+}
 
 fn is_space(c: char) -> bool {
     matches!(
