@@ -85,7 +85,9 @@ fn describe(c: char) -> &'static str {
 /// `4.2　国家级应急响应`: the space after a decimal section number at the start of a line (the
 /// numbering of 预案 and standards) is layout.
 fn after_section_number(doc: &Document, p: &crate::document::Paragraph, pos: usize) -> bool {
-    let head = &doc.text[p.content.start..pos];
+    let Some(head) = doc.text.get(p.content.start..pos) else {
+        return false;
+    };
     !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
@@ -123,11 +125,17 @@ impl Rule for StrayWhitespace {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let marks = doc.marks();
-        for (first, last) in runs(marks, |c| is_space(c) || is_invisible(c)) {
+        for (mut first, last) in runs(marks, |c| is_space(c) || is_invisible(c)) {
+            let p = &doc.paragraphs[doc.paragraph_at(marks[first].pos)];
+            // A run that starts in the indentation (`　　\u{2002}正文`): only the part after it.
+            while first < last
+                && marks[first].pos < p.content.start
+                && !is_invisible(marks[first].ch)
+            {
+                first += 1;
+            }
             let span = marks[first].pos..marks[last].end();
             let chars: Vec<char> = marks[first..=last].iter().map(|m| m.ch).collect();
-            let para = doc.paragraph_at(span.start);
-            let p = &doc.paragraphs[para];
             let invisible = chars.iter().any(|&c| is_invisible(c));
             // Leading indentation, and spacing after an outline marker (marker-spacing's).
             if span.end <= p.content.start && !invisible {
