@@ -401,6 +401,15 @@ fn translate(message: &str) -> String {
         };
         return format!("类型错误：应为{}，实际是{}", name(expected), name(found));
     }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        if expected.contains("tuple of size 2") {
+            return format!(
+                "长度不对：每一项应写成 [\"错误写法\", \"正确写法\"] 两个字符串，实际有 {found} 个"
+            );
+        }
+        return format!("长度不对：应为{expected}，实际是 {found}");
+    }
     if message.starts_with("missing field") {
         return format!(
             "缺少必填项：{}",

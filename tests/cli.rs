@@ -437,6 +437,30 @@ fn config_bad_severity() {
 }
 
 #[test]
+fn config_bad_term_entries() {
+    bad_config(
+        "[rules.typo]\ndisable = [\"不存在的词\"]\n",
+        "1:1",
+        &["不存在的词", "disable"],
+    );
+    bad_config(
+        "[rules.typo]\nextend = [[\"只有一个\"]]\n",
+        "2:11",
+        &["长度不对", "正确写法"],
+    );
+    bad_config(
+        "[rules.variant-form]\nextend = [[\"同\", \"同\"]]\n",
+        "1:1",
+        &["相同"],
+    );
+    bad_config(
+        "[rules.typo]\nextend = [[\"\", \"部署\"]]\n",
+        "1:1",
+        &["空的错误写法"],
+    );
+}
+
+#[test]
 fn config_unknown_top_level_key() {
     bad_config(
         "[check]\nextensions = [\"txt\"]\n[rulez]\n",

@@ -109,4 +109,7 @@ fn seed_named_defects() {
     assert_eq!(at("nonstandard-dash"), []);
     assert_eq!(at("repeated-punctuation"), []);
     assert_eq!(at("malformed-doc-number"), []);
+    // Lexical rows of the seed inventory (C.4) covered so far.
+    assert_eq!(at("typo"), [(25, 81), (29, 265)]);
+    assert_eq!(at("variant-form"), [(31, 145)]);
 }

@@ -31,8 +31,11 @@ pub mod numbering;
 pub mod repeated_punctuation;
 pub mod skipped_number;
 pub mod stray_whitespace;
+pub mod terms;
+pub mod typo;
 pub mod unfilled_placeholder;
 pub mod unmatched_pair;
+pub mod variant_form;
 
 /// Broad family of a rule, used to group `gwlint rules` output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +46,8 @@ pub enum Category {
     Punctuation,
     /// Draft residue: placeholders and deletion traces.
     Draft,
+    /// Words: typos, variant forms, context-dependent words.
+    Lexical,
 }
 
 impl Category {
@@ -52,6 +57,7 @@ impl Category {
             Category::Structure => "结构",
             Category::Punctuation => "标点",
             Category::Draft => "草稿残留",
+            Category::Lexical => "用词",
         }
     }
 }
@@ -175,8 +181,10 @@ pub const RULES: &[RuleEntry] = &[
     repeated_punctuation::ENTRY,
     skipped_number::ENTRY,
     stray_whitespace::ENTRY,
+    typo::ENTRY,
     unfilled_placeholder::ENTRY,
     unmatched_pair::ENTRY,
+    variant_form::ENTRY,
 ];
 
 /// Looks up a rule by id.

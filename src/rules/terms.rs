@@ -1,0 +1,368 @@
+//! Term lists: shipped TOML data (`rules/terms/*.toml`) plus a user's additions, matched in one
+//! pass with a leftmost-longest Aho-Corasick automaton however long the list. Shared by `typo`
+//! and `variant-form`.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use serde::Deserialize;
+
+use super::RuleOptions;
+use crate::diagnostic::Finding;
+use crate::document::Document;
+
+/// One shipped list file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermFile {
+    /// The sets of the file.
+    pub set: Vec<TermSet>,
+}
+
+/// A set of `[wrong, right]` pairs from one source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermSet {
+    /// Kebab-case id (can be disabled as a whole).
+    pub id: String,
+    /// Where the data comes from.
+    pub source: String,
+    /// A web address of the source, if any.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Message template: `{wrong}`, `{right}`.
+    pub message: String,
+    /// `[bad text, corrected text]` pairs, checked by a test.
+    #[serde(default)]
+    pub examples: Vec<(String, String)>,
+    /// `[wrong, right]` pairs.
+    pub pairs: Vec<(String, String)>,
+    /// Correct phrases that contain a wrong form (`供给与需求` holds `给与`): a match inside one
+    /// of them is not reported.
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+}
+
+/// Options shared by the term-list rules.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TermOptions {
+    /// Extra `[wrong, right]` pairs.
+    pub extend: Option<Vec<(String, String)>>,
+    /// Wrong forms or set ids to turn off.
+    pub disable: Option<Vec<String>>,
+}
+
+impl RuleOptions for TermOptions {
+    fn merge(self, over: Self) -> Self {
+        let mut extend = self.extend.unwrap_or_default();
+        extend.extend(over.extend.unwrap_or_default());
+        let mut disable = self.disable.unwrap_or_default();
+        disable.extend(over.disable.unwrap_or_default());
+        TermOptions {
+            extend: Some(extend),
+            disable: Some(disable),
+        }
+    }
+}
+
+/// Lists up to this many entries are searched with the automaton's own SIMD prefilter.
+const SMALL_LIST: usize = 64;
+
+/// One entry of a compiled list.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The wrong form.
+    pub wrong: String,
+    /// The replacement.
+    pub right: String,
+    /// The message, filled in.
+    pub message: String,
+    /// Where it comes from (`None`: the user's configuration).
+    pub source: Option<String>,
+    /// A correct phrase that hides the wrong form inside it: matched, never reported.
+    pub exception: bool,
+}
+
+/// A compiled list.
+#[derive(Debug)]
+pub struct TermList {
+    /// Anchored automaton over every entry (leftmost-longest).
+    automaton: Option<AhoCorasick>,
+    entries: Vec<Entry>,
+    /// First characters of the entries (BMP code points), one bit each: the automaton runs only
+    /// where one of them stands.
+    first: Vec<u64>,
+    /// Some entry starts outside the BMP: every position is tried.
+    first_astral: bool,
+    /// Few entries: an unanchored search whose SIMD prefilter (Teddy) beats the bitmap walk.
+    small: Option<AhoCorasick>,
+}
+
+impl TermList {
+    /// Parses the shipped data and applies the user's options. `user_message` is the template for
+    /// the user's own pairs.
+    pub fn build(
+        shipped: &str,
+        options: TermOptions,
+        user_message: &str,
+    ) -> Result<TermList, String> {
+        let file: TermFile =
+            toml::from_str(shipped).map_err(|e| format!("内置词表无法解析：{e}"))?;
+        let disable = options.disable.unwrap_or_default();
+        let mut known: Vec<&str> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        for set in &file.set {
+            known.push(&set.id);
+            for (wrong, right) in &set.pairs {
+                known.push(wrong);
+                if disable.iter().any(|d| d == &set.id || d == wrong) {
+                    continue;
+                }
+                entries.push(Entry {
+                    wrong: wrong.clone(),
+                    right: right.clone(),
+                    message: fill(&set.message, wrong, right),
+                    source: Some(set.source.clone()),
+                    exception: false,
+                });
+            }
+            for phrase in &set.exceptions {
+                entries.push(Entry {
+                    wrong: phrase.clone(),
+                    right: phrase.clone(),
+                    message: String::new(),
+                    source: None,
+                    exception: true,
+                });
+            }
+        }
+        for d in &disable {
+            if !known.contains(&d.as_str()) {
+                return Err(format!(
+                    "disable 中的“{d}”不是本规则词表中的词组 id 或错误写法"
+                ));
+            }
+        }
+        for (wrong, right) in options.extend.unwrap_or_default() {
+            if wrong.is_empty() {
+                return Err("extend 中有空的错误写法".to_owned());
+            }
+            if wrong == right {
+                return Err(format!("extend 中“{wrong}”的错误写法和正确写法相同"));
+            }
+            // A user's pair replaces a shipped one for the same wrong form.
+            entries.retain(|e| e.wrong != wrong);
+            entries.push(Entry {
+                message: fill(user_message, &wrong, &right),
+                wrong,
+                right,
+                source: None,
+                exception: false,
+            });
+        }
+        let mut seen = std::collections::HashSet::new();
+        entries.retain(|e| seen.insert(e.wrong.clone()));
+        let automaton = if entries.is_empty() {
+            None
+        } else {
+            Some(
+                // Anchored searches at candidate positions only: a contiguous NFA builds fast
+                // (this runs once per process) and is quick enough for a few bytes per call.
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .start_kind(StartKind::Anchored)
+                    .build(entries.iter().map(|e| e.wrong.as_str()))
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        let mut first = vec![0u64; 0x10000 / 64];
+        let mut first_astral = false;
+        for e in &entries {
+            match e.wrong.chars().next().map(|c| c as usize) {
+                Some(cp) if cp < 0x10000 => first[cp / 64] |= 1 << (cp % 64),
+                _ => first_astral = true,
+            }
+        }
+        let small = if (1..=SMALL_LIST).contains(&entries.len()) {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(entries.iter().map(|e| e.wrong.as_str()))
+                    .map_err(|e| e.to_string())?,
+            )
+        } else {
+            None
+        };
+        Ok(TermList {
+            automaton,
+            entries,
+            first,
+            first_astral,
+            small,
+        })
+    }
+
+    /// Every match in `text`, in order, with its entry: leftmost-longest and non-overlapping, as
+    /// one search over the whole text would give. Characters are decoded one by one and looked up
+    /// in the first-character bitmap; the automaton runs, anchored, only where an entry can start
+    /// (a DFA over every byte costs several times more for a few hundred CJK terms).
+    pub fn find<'a>(&'a self, text: &'a str) -> Vec<(Range<usize>, &'a Entry)> {
+        let mut out = Vec::new();
+        if let Some(small) = &self.small {
+            for m in small.find_iter(text) {
+                let entry = &self.entries[m.pattern().as_usize()];
+                if !entry.exception {
+                    out.push((m.start()..m.end(), entry));
+                }
+            }
+            return out;
+        }
+        let Some(ac) = &self.automaton else {
+            return out;
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (cp, len) = if b < 0x80 {
+                (b as usize, 1)
+            } else if b < 0xE0 {
+                (
+                    ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F),
+                    2,
+                )
+            } else if b < 0xF0 {
+                (
+                    ((b as usize & 0x0F) << 12)
+                        | ((bytes[i + 1] as usize & 0x3F) << 6)
+                        | (bytes[i + 2] as usize & 0x3F),
+                    3,
+                )
+            } else {
+                (0x10000, 4)
+            };
+            let candidate = if cp < 0x10000 {
+                self.first[cp / 64] & (1 << (cp % 64)) != 0
+            } else {
+                self.first_astral
+            };
+            if candidate {
+                let input = aho_corasick::Input::new(text)
+                    .span(i..text.len())
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    let entry = &self.entries[m.pattern().as_usize()];
+                    // An exception phrase that holds a wrong form is skipped whole.
+                    if !entry.exception {
+                        out.push((m.start()..m.end(), entry));
+                    }
+                    i = m.end();
+                    continue;
+                }
+            }
+            i += len;
+        }
+        out
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.iter().filter(|e| !e.exception).count()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Reports every match of `list` in `doc` under rule `id`, with the right form as a safe fix.
+pub fn report(list: &TermList, id: &'static str, doc: &Document, out: &mut Vec<Finding>) {
+    for (span, entry) in list.find(&doc.text) {
+        let help = match &entry.source {
+            Some(source) => format!("改为“{}”（依据：{source}）", entry.right),
+            None => format!("改为“{}”（本单位词表）", entry.right),
+        };
+        out.push(
+            Finding::new(id, span.clone(), entry.message.clone())
+                .with_help(help)
+                .with_fix(span, entry.right.clone(), true),
+        );
+    }
+}
+
+fn fill(template: &str, wrong: &str, right: &str) -> String {
+    template.replace("{wrong}", wrong).replace("{right}", right)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every shipped example: the bad text, corrected with the list's replacements, gives the
+    /// good text, and the good text has no finding.
+    fn check_examples(data: &str) {
+        let list = TermList::build(data, TermOptions::default(), "").unwrap();
+        let file: TermFile = toml::from_str(data).unwrap();
+        for set in &file.set {
+            assert!(!set.examples.is_empty(), "set {} has no examples", set.id);
+            for (bad, good) in &set.examples {
+                let mut fixed = String::new();
+                let mut last = 0;
+                let mut hits = 0;
+                for (span, entry) in list.find(bad) {
+                    fixed.push_str(&bad[last..span.start]);
+                    fixed.push_str(&entry.right);
+                    last = span.end;
+                    hits += 1;
+                }
+                fixed.push_str(&bad[last..]);
+                assert!(hits > 0, "{}: no finding in {bad:?}", set.id);
+                assert_eq!(&fixed, good, "{}: {bad:?}", set.id);
+                assert_eq!(list.find(good).len(), 0, "{}: finding in {good:?}", set.id);
+            }
+            for (wrong, right) in &set.pairs {
+                assert_ne!(wrong, right, "{}: {wrong}", set.id);
+                assert!(
+                    !right.contains(wrong.as_str()),
+                    "{}: {wrong} inside {right}",
+                    set.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn shipped_typo_examples() {
+        check_examples(super::super::typo::DATA);
+    }
+
+    #[test]
+    fn shipped_variant_examples() {
+        check_examples(super::super::variant_form::DATA);
+    }
+
+    #[test]
+    fn user_pairs_and_disable() {
+        let opts = TermOptions {
+            extend: Some(vec![("布暑".to_owned(), "部署".to_owned())]),
+            disable: Some(vec!["拼博".to_owned()]),
+        };
+        let list =
+            TermList::build(super::super::typo::DATA, opts, "本单位：{wrong}→{right}").unwrap();
+        let found: Vec<_> = list
+            .find("拼博精神，周密布暑")
+            .into_iter()
+            .map(|(_, e)| e.message.clone())
+            .collect();
+        assert_eq!(found, vec!["本单位：布暑→部署".to_owned()]);
+        let bad = TermOptions {
+            extend: None,
+            disable: Some(vec!["不存在的词".to_owned()]),
+        };
+        let err = TermList::build(super::super::typo::DATA, bad, "").unwrap_err();
+        assert!(err.contains("不存在的词"), "{err}");
+    }
+}
