@@ -95,6 +95,8 @@ pub struct TermList {
     first: Vec<u64>,
     /// Some entry starts outside the BMP: every position is tried.
     first_astral: bool,
+    /// Second characters of the entries (BMP), to skip most first-character hits cheaply.
+    second: Vec<u64>,
     /// Few entries: an unanchored search whose SIMD prefilter (Teddy) beats the bitmap walk.
     small: Option<AhoCorasick>,
 }
@@ -178,10 +180,15 @@ impl TermList {
             )
         };
         let mut first = vec![0u64; 0x10000 / 64];
+        let mut second = vec![0u64; 0x10000 / 64];
         let mut first_astral = false;
         for e in &entries {
-            match e.wrong.chars().next().map(|c| c as usize) {
-                Some(cp) if cp < 0x10000 => first[cp / 64] |= 1 << (cp % 64),
+            let mut chars = e.wrong.chars().map(|c| c as usize);
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) if a < 0x10000 && b < 0x10000 => {
+                    first[a / 64] |= 1 << (a % 64);
+                    second[b / 64] |= 1 << (b % 64);
+                }
                 _ => first_astral = true,
             }
         }
@@ -200,6 +207,7 @@ impl TermList {
             entries,
             first,
             first_astral,
+            second,
             small,
         })
     }
@@ -223,10 +231,9 @@ impl TermList {
             return out;
         };
         let bytes = text.as_bytes();
-        let mut i = 0usize;
-        while i < bytes.len() {
+        let decode = |i: usize| -> (usize, usize) {
             let b = bytes[i];
-            let (cp, len) = if b < 0x80 {
+            if b < 0x80 {
                 (b as usize, 1)
             } else if b < 0xE0 {
                 (
@@ -242,11 +249,18 @@ impl TermList {
                 )
             } else {
                 (0x10000, 4)
-            };
-            let candidate = if cp < 0x10000 {
-                self.first[cp / 64] & (1 << (cp % 64)) != 0
+            }
+        };
+        let has = |set: &[u64], cp: usize| cp < 0x10000 && set[cp / 64] & (1 << (cp % 64)) != 0;
+        let mut i = 0usize;
+        while i < bytes.len() {
+            let (cp, len) = decode(i);
+            let candidate = if self.first_astral {
+                true
             } else {
-                self.first_astral
+                has(&self.first, cp)
+                    && i + len < bytes.len()
+                    && has(&self.second, decode(i + len).0)
             };
             if candidate {
                 let input = aho_corasick::Input::new(text)
