@@ -66,6 +66,63 @@ impl RuleOptions for TermOptions {
     }
 }
 
+/// Declares a term-list rule: `META` (docs from the file's `DOCS`), `ENTRY` (options
+/// [`TermOptions`], shipped data from the file's `DATA`), the struct and its [`Rule`](super::Rule)
+/// impl, which reports every match with the right form as a safe fix.
+macro_rules! term_list_rule {
+    (
+        $(#[$attr:meta])*
+        $name:ident {
+            id: $id:literal,
+            summary: $summary:expr,
+            severity: $severity:ident,
+            user_message: $user_message:expr $(,)?
+        }
+    ) => {
+        /// Metadata.
+        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            summary: $summary,
+            docs: DOCS,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            category: $crate::rules::Category::Lexical,
+            fixable: true,
+        };
+
+        /// Registry entry.
+        pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
+            meta: &META,
+            build: |layers| {
+                $crate::rules::build_with::<$crate::rules::terms::TermOptions>(layers, |o| {
+                    Ok(Box::new($name {
+                        list: $crate::rules::terms::TermList::build(DATA, o, $user_message)?,
+                    }))
+                })
+            },
+        };
+
+        $(#[$attr])*
+        pub struct $name {
+            list: $crate::rules::terms::TermList,
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &META
+            }
+
+            fn check(
+                &self,
+                doc: &$crate::document::Document,
+                out: &mut Vec<$crate::diagnostic::Finding>,
+            ) {
+                $crate::rules::terms::report(&self.list, META.id, doc, out);
+            }
+        }
+    };
+}
+pub(crate) use term_list_rule;
+
 /// Lists up to this many entries are searched with the automaton's own SIMD prefilter.
 const SMALL_LIST: usize = 64;
 

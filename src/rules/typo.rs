@@ -1,10 +1,5 @@
 //! `typo`: well-attested misspellings (拼博→拼搏), from shipped lists plus a user's own.
 
-use super::terms::{TermList, TermOptions};
-use super::{Category, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
-
 /// The shipped list (`rules/terms/typo.toml`).
 pub const DATA: &str = include_str!("../../rules/terms/typo.toml");
 
@@ -43,39 +38,12 @@ disable = ["一揽子货币"]
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "typo",
-    summary: "错别字（拼博→拼搏、布署→部署、再接再励→再接再厉）",
-    docs: DOCS,
-    default_severity: Severity::Error,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<TermOptions>(layers, |o| {
-            Ok(Box::new(Typo {
-                list: TermList::build(DATA, o, "错别字：“{wrong}”应为“{right}”（本单位词表）")?,
-            }))
-        })
-    },
-};
-
-/// The rule.
-pub struct Typo {
-    list: TermList,
-}
-
-impl Rule for Typo {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        super::terms::report(&self.list, META.id, doc, out);
+super::terms::term_list_rule! {
+    /// The rule.
+    Typo {
+        id: "typo",
+        summary: "错别字（拼博→拼搏、布署→部署、再接再励→再接再厉）",
+        severity: Error,
+        user_message: "错别字：“{wrong}”应为“{right}”（本单位词表）",
     }
 }

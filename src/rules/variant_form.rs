@@ -1,10 +1,5 @@
 //! `variant-form`: non-recommended variant forms (GF 1001-2001 异形词; 给与→给予).
 
-use super::terms::{TermList, TermOptions};
-use super::{Category, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
-
 /// The shipped list (`rules/terms/variant-form.toml`).
 pub const DATA: &str = include_str!("../../rules/terms/variant-form.toml");
 
@@ -39,43 +34,12 @@ disable = ["笔划"]
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "variant-form",
-    summary: "非推荐词形（给与→给予、成份→成分、座落→坐落）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<TermOptions>(layers, |o| {
-            Ok(Box::new(VariantForm {
-                list: TermList::build(
-                    DATA,
-                    o,
-                    "非推荐词形：“{wrong}”应写作“{right}”（本单位词表）",
-                )?,
-            }))
-        })
-    },
-};
-
-/// The rule.
-pub struct VariantForm {
-    list: TermList,
-}
-
-impl Rule for VariantForm {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        super::terms::report(&self.list, META.id, doc, out);
+super::terms::term_list_rule! {
+    /// The rule.
+    VariantForm {
+        id: "variant-form",
+        summary: "非推荐词形（给与→给予、成份→成分、座落→坐落）",
+        severity: Warning,
+        user_message: "非推荐词形：“{wrong}”应写作“{right}”（本单位词表）",
     }
 }
