@@ -461,6 +461,30 @@ fn config_bad_term_entries() {
 }
 
 #[test]
+fn config_bad_context_rules() {
+    bad_config(
+        "[rules.context-word]\nextend = [{ id = \"x\", regex = \"(\", message = \"m\" }]\n",
+        "1:1",
+        &["正则表达式无效", "x"],
+    );
+    bad_config(
+        "[rules.context-word]\nextend = [{ id = \"x\", regex = \"a\" }]\n",
+        "2:",
+        &["message"],
+    );
+    bad_config(
+        "[rules.context-word]\nextend = [{ id = \"baofa\", regex = \"a\", message = \"m\" }]\n",
+        "1:1",
+        &["重复"],
+    );
+    bad_config(
+        "[rules.context-word]\ndisable = [\"nope\"]\n",
+        "1:1",
+        &["nope"],
+    );
+}
+
+#[test]
 fn config_unknown_top_level_key() {
     bad_config(
         "[check]\nextensions = [\"txt\"]\n[rulez]\n",

@@ -112,4 +112,5 @@ fn seed_named_defects() {
     // Lexical rows of the seed inventory (C.4) covered so far.
     assert_eq!(at("typo"), [(25, 81), (29, 265)]);
     assert_eq!(at("variant-form"), [(31, 145)]);
+    assert_eq!(at("context-word"), [(25, 498), (52, 136)]);
 }

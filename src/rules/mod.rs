@@ -10,6 +10,7 @@ use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 
 pub mod common;
+pub mod context_word;
 pub mod count_claim;
 pub mod dunhao_before_deng;
 pub mod dunhao_between_quoted;
@@ -162,6 +163,7 @@ pub struct RuleEntry {
 
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
+    context_word::ENTRY,
     count_claim::ENTRY,
     dunhao_before_deng::ENTRY,
     dunhao_between_quoted::ENTRY,
