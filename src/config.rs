@@ -51,6 +51,9 @@ pub struct Settings {
     pub extensions: Vec<String>,
     /// The user file the settings came from, if any.
     pub path: Option<PathBuf>,
+    /// First and second characters of every enabled lexical rule's terms, merged: the document
+    /// is scanned once for them before the rules run.
+    pub lexical: Option<crate::lexical::LexicalChars>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -173,10 +176,19 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
             configured.push(ConfiguredRule { rule, severity });
         }
     }
+    let mut lexical: Option<crate::lexical::LexicalChars> = None;
+    for c in &configured {
+        if let Some(chars) = c.rule.lexical_chars() {
+            lexical
+                .get_or_insert_with(Default::default)
+                .union_with(chars);
+        }
+    }
     Ok(Settings {
         rules: configured,
         extensions: extensions.unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()]),
         path: user.map(|(p, _)| p.to_path_buf()),
+        lexical,
     })
 }
 

@@ -192,6 +192,8 @@ pub struct Document {
     pub enumerators: Vec<Enumerator>,
     /// Punctuation, symbols and spaces, scanned on first use ([`Document::marks`]).
     marks: OnceLock<Vec<crate::punctuation::Mark>>,
+    /// Where lexical terms may begin ([`Document::prepare_lexical`]).
+    lexical: OnceLock<Vec<usize>>,
 }
 
 impl Document {
@@ -251,6 +253,7 @@ impl Document {
             headings,
             enumerators,
             marks: OnceLock::new(),
+            lexical: OnceLock::new(),
         }
     }
 
@@ -259,6 +262,20 @@ impl Document {
     pub fn marks(&self) -> &[crate::punctuation::Mark] {
         self.marks
             .get_or_init(|| crate::punctuation::scan(&self.text))
+    }
+
+    /// Scans the text once for every position where a term of the configured lexical rules may
+    /// begin (their merged first and second characters). Done by [`crate::check_document`] before
+    /// the rules run; later calls keep the first result.
+    pub fn prepare_lexical(&self, chars: &crate::lexical::LexicalChars) {
+        self.lexical
+            .get_or_init(|| crate::lexical::scan(&self.text, chars));
+    }
+
+    /// The positions found by [`Document::prepare_lexical`], if it ran. A lexical rule checks its
+    /// own terms only there; without them it scans the text itself.
+    pub fn lexical_candidates(&self) -> Option<&[usize]> {
+        self.lexical.get().map(Vec::as_slice)
     }
 
     /// Index of the paragraph holding byte `pos` (binary search).

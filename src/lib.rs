@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod exit_codes;
 pub mod input;
+pub mod lexical;
 pub mod line_index;
 pub mod numerals;
 pub mod outline;
@@ -24,6 +25,9 @@ use document::Document;
 
 /// Runs every configured rule over `doc`; findings sorted by position, then rule id.
 pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
+    if let Some(chars) = &settings.lexical {
+        doc.prepare_lexical(chars);
+    }
     let mut all = Vec::new();
     for configured in &settings.rules {
         let start = all.len();

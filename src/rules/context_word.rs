@@ -136,6 +136,8 @@ pub struct ContextWord {
     by_prefix: Vec<Vec<usize>>,
     /// Rules whose start cannot be listed: searched over the whole text.
     unanchored: Vec<usize>,
+    /// First and second characters of the prefixes, for the shared lexical scan.
+    chars: crate::lexical::LexicalChars,
 }
 
 impl ContextWord {
@@ -185,12 +187,17 @@ impl ContextWord {
                 None => unanchored.push(i),
             }
         }
+        let mut chars = crate::lexical::LexicalChars::default();
+        for p in &prefixes {
+            chars.add_term(p);
+        }
         let prefixes = if prefixes.is_empty() {
             None
         } else {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostFirst)
+                    .start_kind(aho_corasick::StartKind::Both)
                     .build(&prefixes)
                     .map_err(|e| e.to_string())?,
             )
@@ -201,11 +208,23 @@ impl ContextWord {
             prefixes,
             by_prefix,
             unanchored,
+            chars,
         })
     }
 
     /// `(spec index, match span, replacement)` for every match in `text`, in order.
+    #[cfg(test)]
     fn matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>, String)> {
+        self.matches_in(text, None)
+    }
+
+    /// Like [`ContextWord::matches`], looking for prefixes only at `candidates` (sorted byte
+    /// offsets from the shared lexical scan) when given.
+    fn matches_in(
+        &self,
+        text: &str,
+        candidates: Option<&[usize]>,
+    ) -> Vec<(usize, std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
         let interpolate = |i: usize, input: Input<'_>, out: &mut Vec<_>| -> Option<usize> {
             let re = &self.regexes[i];
@@ -219,7 +238,20 @@ impl ContextWord {
         };
         if let Some(ac) = &self.prefixes {
             let mut next_free = 0usize;
-            for hit in ac.find_iter(text) {
+            let hits: Vec<aho_corasick::Match> = match candidates {
+                Some(candidates) => candidates
+                    .iter()
+                    .filter(|&&i| self.chars.starts_at(text.as_bytes(), i))
+                    .filter_map(|&i| {
+                        let input = aho_corasick::Input::new(text)
+                            .span(i..text.len())
+                            .anchored(aho_corasick::Anchored::Yes);
+                        ac.find(input)
+                    })
+                    .collect(),
+                None => ac.find_iter(text).collect(),
+            };
+            for hit in hits {
                 if hit.start() < next_free {
                     continue;
                 }
@@ -277,8 +309,12 @@ impl Rule for ContextWord {
         &META
     }
 
+    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
+        Some(&self.chars)
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for (i, span, fix) in self.matches(&doc.text) {
+        for (i, span, fix) in self.matches_in(&doc.text, doc.lexical_candidates()) {
             let spec = &self.specs[i];
             let text = &doc.text[span.clone()];
             let message = spec.message.replace("{text}", text).replace("{fix}", &fix);

@@ -86,6 +86,13 @@ pub trait Rule: Send + Sync {
     fn meta(&self) -> &'static RuleMeta;
     /// Appends findings for `doc` to `out`. Severity is set by the engine afterwards.
     fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+
+    /// For lexical rules: the first and second characters of the terms the rule looks for. The
+    /// engine scans each document once for all lexical rules together
+    /// ([`Document::lexical_candidates`]).
+    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
+        None
+    }
 }
 
 /// Rule options read from TOML. Every field is optional so that a user's table can be laid over

@@ -118,6 +118,10 @@ macro_rules! term_list_rule {
             ) {
                 $crate::rules::terms::report(&self.list, META.id, doc, out);
             }
+
+            fn lexical_chars(&self) -> Option<&$crate::lexical::LexicalChars> {
+                Some(self.list.chars())
+            }
         }
     };
 }
@@ -156,6 +160,8 @@ pub struct TermList {
     second: Vec<u64>,
     /// Few entries: an unanchored search whose SIMD prefilter (Teddy) beats the bitmap walk.
     small: Option<AhoCorasick>,
+    /// First and second characters of every entry, for the shared lexical scan.
+    chars: crate::lexical::LexicalChars,
 }
 
 impl TermList {
@@ -259,6 +265,10 @@ impl TermList {
         } else {
             None
         };
+        let mut chars = crate::lexical::LexicalChars::default();
+        for e in &entries {
+            chars.add_term(&e.wrong);
+        }
         Ok(TermList {
             automaton,
             entries,
@@ -266,6 +276,7 @@ impl TermList {
             first_astral,
             second,
             small,
+            chars,
         })
     }
 
@@ -274,7 +285,45 @@ impl TermList {
     /// in the first-character bitmap; the automaton runs, anchored, only where an entry can start
     /// (a DFA over every byte costs several times more for a few hundred CJK terms).
     pub fn find<'a>(&'a self, text: &'a str) -> Vec<(Range<usize>, &'a Entry)> {
+        self.find_in(text, None)
+    }
+
+    /// The characters the shared lexical scan must look for.
+    pub fn chars(&self) -> &crate::lexical::LexicalChars {
+        &self.chars
+    }
+
+    /// Like [`TermList::find`], but only at `candidates` (sorted byte offsets from the shared
+    /// lexical scan, a superset of where this list's entries can start) when given.
+    pub fn find_in<'a>(
+        &'a self,
+        text: &'a str,
+        candidates: Option<&[usize]>,
+    ) -> Vec<(Range<usize>, &'a Entry)> {
         let mut out = Vec::new();
+        if let (Some(candidates), Some(ac)) = (candidates, &self.automaton) {
+            let bytes = text.as_bytes();
+            let mut next_free = 0usize;
+            for &i in candidates {
+                if i < next_free {
+                    continue;
+                }
+                if !self.chars.starts_at(bytes, i) {
+                    continue;
+                }
+                let input = aho_corasick::Input::new(text)
+                    .span(i..text.len())
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    let entry = &self.entries[m.pattern().as_usize()];
+                    if !entry.exception {
+                        out.push((m.start()..m.end(), entry));
+                    }
+                    next_free = m.end();
+                }
+            }
+            return out;
+        }
         if let Some(small) = &self.small {
             for m in small.find_iter(text) {
                 let entry = &self.entries[m.pattern().as_usize()];
@@ -351,7 +400,7 @@ impl TermList {
 
 /// Reports every match of `list` in `doc` under rule `id`, with the right form as a safe fix.
 pub fn report(list: &TermList, id: &'static str, doc: &Document, out: &mut Vec<Finding>) {
-    for (span, entry) in list.find(&doc.text) {
+    for (span, entry) in list.find_in(&doc.text, doc.lexical_candidates()) {
         let help = match &entry.source {
             Some(source) => format!("改为“{}”（依据：{source}）", entry.right),
             None => format!("改为“{}”（本单位词表）", entry.right),

@@ -1,0 +1,153 @@
+//! The shared lexical scan: one pass over the text that lists where a term of any lexical rule
+//! (`typo`, `variant-form`, `context-word` …) can begin.
+//!
+//! Each lexical rule publishes the first and second characters of its terms
+//! ([`crate::rules::Rule::lexical_chars`]); the configuration merges them
+//! ([`crate::config::Settings`]), and [`crate::check_document`] has the document scanned once with
+//! the merged set before the rules run. Each rule then looks only at those positions — however
+//! many lexical rules and terms there are, the text is walked once.
+
+/// A set of BMP characters, one bit each, plus a flag for anything outside the BMP.
+#[derive(Debug, Clone)]
+pub struct CharSet {
+    bits: Vec<u64>,
+    astral: bool,
+}
+
+impl Default for CharSet {
+    fn default() -> Self {
+        CharSet {
+            bits: vec![0; 0x10000 / 64],
+            astral: false,
+        }
+    }
+}
+
+impl CharSet {
+    /// Adds `c`.
+    pub fn insert(&mut self, c: char) {
+        let cp = c as usize;
+        if cp < 0x10000 {
+            self.bits[cp / 64] |= 1 << (cp % 64);
+        } else {
+            self.astral = true;
+        }
+    }
+
+    /// Whether code point `cp` (0x10000 for any astral character) is in the set.
+    #[inline]
+    pub fn contains_cp(&self, cp: usize) -> bool {
+        if cp < 0x10000 {
+            self.bits[cp / 64] & (1 << (cp % 64)) != 0
+        } else {
+            self.astral
+        }
+    }
+
+    /// Adds every member of `other`.
+    pub fn union_with(&mut self, other: &CharSet) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a |= b;
+        }
+        self.astral |= other.astral;
+    }
+}
+
+/// First and second characters of a rule's terms. A term of one character has no second
+/// character: `any_second` is set and every first-character hit is a candidate.
+#[derive(Debug, Clone, Default)]
+pub struct LexicalChars {
+    /// First characters.
+    pub first: CharSet,
+    /// Second characters.
+    pub second: CharSet,
+    /// Some term has a single character.
+    pub any_second: bool,
+}
+
+impl LexicalChars {
+    /// Records a term.
+    pub fn add_term(&mut self, term: &str) {
+        let mut chars = term.chars();
+        if let Some(a) = chars.next() {
+            self.first.insert(a);
+            match chars.next() {
+                Some(b) => self.second.insert(b),
+                None => self.any_second = true,
+            }
+        }
+    }
+
+    /// Whether a term may begin at byte `i` of `bytes` (valid UTF-8, `i` on a boundary).
+    #[inline]
+    pub fn starts_at(&self, bytes: &[u8], i: usize) -> bool {
+        let (cp, len) = decode(bytes, i);
+        self.first.contains_cp(cp)
+            && (self.any_second
+                || (i + len < bytes.len() && self.second.contains_cp(decode(bytes, i + len).0)))
+    }
+
+    /// Merges another rule's characters.
+    pub fn union_with(&mut self, other: &LexicalChars) {
+        self.first.union_with(&other.first);
+        self.second.union_with(&other.second);
+        self.any_second |= other.any_second;
+    }
+}
+
+/// The code point at byte `i` (0x10000 for any astral character) and its length in bytes.
+/// `bytes` must be valid UTF-8 and `i` a character boundary.
+#[inline]
+pub fn decode(bytes: &[u8], i: usize) -> (usize, usize) {
+    let b = bytes[i];
+    if b < 0x80 {
+        (b as usize, 1)
+    } else if b < 0xE0 {
+        (
+            ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F),
+            2,
+        )
+    } else if b < 0xF0 {
+        (
+            ((b as usize & 0x0F) << 12)
+                | ((bytes[i + 1] as usize & 0x3F) << 6)
+                | (bytes[i + 2] as usize & 0x3F),
+            3,
+        )
+    } else {
+        (0x10000, 4)
+    }
+}
+
+/// Byte offsets where a term of `chars` may begin, in order.
+pub fn scan(text: &str, chars: &LexicalChars) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        let (cp, len) = decode(bytes, i);
+        if chars.first.contains_cp(cp) && chars.starts_at(bytes, i) {
+            out.push(i);
+        }
+        i += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_need_first_and_second() {
+        let mut chars = LexicalChars::default();
+        chars.add_term("拼博");
+        chars.add_term("做出");
+        let text = "拼搏拼博，做出，做法";
+        let found: Vec<&str> = scan(text, &chars)
+            .into_iter()
+            .map(|i| &text[i..i + 6])
+            .collect();
+        assert_eq!(found, vec!["拼博", "做出"]);
+    }
+}
