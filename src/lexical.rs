@@ -35,7 +35,7 @@ impl CharSet {
     }
 
     /// Whether code point `cp` (0x10000 for any astral character) is in the set.
-    #[inline]
+    #[inline(always)]
     pub fn contains_cp(&self, cp: usize) -> bool {
         if cp < 0x10000 {
             self.bits[cp / 64] & (1 << (cp % 64)) != 0
@@ -79,7 +79,7 @@ impl LexicalChars {
     }
 
     /// Whether a term may begin at byte `i` of `bytes` (valid UTF-8, `i` on a boundary).
-    #[inline]
+    #[inline(always)]
     pub fn starts_at(&self, bytes: &[u8], i: usize) -> bool {
         let (cp, len) = decode(bytes, i);
         self.first.contains_cp(cp)
@@ -97,7 +97,7 @@ impl LexicalChars {
 
 /// The code point at byte `i` (0x10000 for any astral character) and its length in bytes.
 /// `bytes` must be valid UTF-8 and `i` a character boundary.
-#[inline]
+#[inline(always)]
 pub fn decode(bytes: &[u8], i: usize) -> (usize, usize) {
     let b = bytes[i];
     if b < 0x80 {

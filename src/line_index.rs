@@ -5,7 +5,7 @@
 //! [`CHECKPOINT`] bytes, so a lookup costs at most one checkpoint's worth of counting even on a
 //! single 10 MB line with thousands of findings.
 
-const CHECKPOINT: usize = 4096;
+const CHECKPOINT: usize = 1024;
 
 /// A 1-based line and character column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
