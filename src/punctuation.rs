@@ -83,6 +83,8 @@ fn is_mark_char(ch: char) -> bool {
         ),
         // General punctuation (…—“”‘’, spaces, zero-width characters).
         '\u{2000}'..='\u{206F}' => true,
+        // CJK ideographs: letters, decided without the Unicode tables.
+        '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => false,
         _ => !ch.is_alphanumeric(),
     }
 }
