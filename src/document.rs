@@ -268,8 +268,17 @@ impl Document {
     /// begin (their merged first and second characters). Done by [`crate::check_document`] before
     /// the rules run; later calls keep the first result.
     pub fn prepare_lexical(&self, chars: &crate::lexical::LexicalChars) {
-        self.lexical
-            .get_or_init(|| crate::lexical::scan(&self.text, chars));
+        if self.lexical.get().is_some() {
+            return;
+        }
+        if self.marks.get().is_none() {
+            // One walk for both: the punctuation marks and the lexical starts.
+            let (marks, starts) = crate::punctuation::scan_with(&self.text, Some(chars));
+            let _ = self.marks.set(marks);
+            let _ = self.lexical.set(starts);
+        } else {
+            let _ = self.lexical.set(crate::lexical::scan(&self.text, chars));
+        }
     }
 
     /// The positions found by [`Document::prepare_lexical`], if it ran. A lexical rule checks its

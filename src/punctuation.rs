@@ -27,10 +27,25 @@ impl Mark {
 /// Scans `text` once. CJK ideographs (three-byte sequences led by `E4`–`E9`, U+4000–U+9FFF) are
 /// stepped over without decoding, which is most of a Chinese report.
 pub fn scan(text: &str) -> Vec<Mark> {
+    scan_with(text, None).0
+}
+
+/// [`scan`], and in the same pass the positions where a term of `lexical` may begin (see
+/// [`crate::lexical`]): one walk over the text serves both families.
+pub fn scan_with(
+    text: &str,
+    lexical: Option<&crate::lexical::LexicalChars>,
+) -> (Vec<Mark>, Vec<usize>) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 24);
+    let mut starts = Vec::new();
     let mut i = 0usize;
     while i < bytes.len() {
+        if let Some(chars) = lexical
+            && chars.starts_at(bytes, i)
+        {
+            starts.push(i);
+        }
         let b = bytes[i];
         if b < 0x80 {
             if !(b.is_ascii_alphanumeric() || b == b'\n' || b == b'\r') {
@@ -64,7 +79,7 @@ pub fn scan(text: &str) -> Vec<Mark> {
             i += len;
         }
     }
-    out
+    (out, starts)
 }
 
 /// Whether a non-ASCII character is punctuation, a symbol or a space. The blocks Chinese
