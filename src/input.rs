@@ -58,6 +58,13 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
+    // SIMD validation (several times faster than the standard library's on CJK text); only
+    // invalid input takes the standard path, which also says where the first bad byte is.
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: `simdutf8` has just validated `bytes` as UTF-8.
+        #[allow(unsafe_code)]
+        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
