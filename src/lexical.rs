@@ -82,9 +82,14 @@ impl LexicalChars {
     #[inline(always)]
     pub fn starts_at(&self, bytes: &[u8], i: usize) -> bool {
         let (cp, len) = decode(bytes, i);
-        self.first.contains_cp(cp)
-            && (self.any_second
-                || (i + len < bytes.len() && self.second.contains_cp(decode(bytes, i + len).0)))
+        self.first.contains_cp(cp) && self.second_at(bytes, i + len)
+    }
+
+    /// Whether the character at byte `j` can be a term's second character (true at the end of
+    /// the text only when some term has a single character).
+    #[inline(always)]
+    pub fn second_at(&self, bytes: &[u8], j: usize) -> bool {
+        self.any_second || (j < bytes.len() && self.second.contains_cp(decode(bytes, j).0))
     }
 
     /// Merges another rule's characters.

@@ -41,12 +41,26 @@ pub fn scan_with(
     let mut starts = Vec::new();
     let mut i = 0usize;
     while i < bytes.len() {
+        let b = bytes[i];
+        if (0xE4..=0xE9).contains(&b) {
+            // A CJK ideograph: never a mark; for the lexical starts its code point is read
+            // straight from the three bytes.
+            if let Some(chars) = lexical {
+                let cp = ((b as usize & 0x0F) << 12)
+                    | ((bytes[i + 1] as usize & 0x3F) << 6)
+                    | (bytes[i + 2] as usize & 0x3F);
+                if chars.first.contains_cp(cp) && chars.second_at(bytes, i + 3) {
+                    starts.push(i);
+                }
+            }
+            i += 3;
+            continue;
+        }
         if let Some(chars) = lexical
             && chars.starts_at(bytes, i)
         {
             starts.push(i);
         }
-        let b = bytes[i];
         if b < 0x80 {
             if !(b.is_ascii_alphanumeric() || b == b'\n' || b == b'\r') {
                 out.push(Mark {
@@ -55,8 +69,6 @@ pub fn scan_with(
                 });
             }
             i += 1;
-        } else if (0xE4..=0xE9).contains(&b) {
-            i += 3;
         } else {
             // A character boundary by construction: `i` only ever advances by whole characters.
             let ch = text[i..].chars().next().expect("non-empty");
