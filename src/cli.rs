@@ -375,6 +375,16 @@ pub fn outline_text(doc: &Document) -> String {
 }
 
 fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
+    // Entry counts of the data-driven rules, as shipped (the embedded default configuration).
+    let sizes: std::collections::HashMap<&str, usize> =
+        crate::config::load(None, &Default::default())
+            .map(|s| {
+                s.rules
+                    .iter()
+                    .filter_map(|c| c.rule.data_size().map(|n| (c.rule.meta().id, n)))
+                    .collect()
+            })
+            .unwrap_or_default();
     match args.format {
         RulesFormat::Text => {
             let width = rules::RULES
@@ -386,9 +396,13 @@ fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
                 let category = e.meta.category.name_zh();
                 // Pad by display width: Chinese characters take two columns.
                 let pad = 8usize.saturating_sub(unicode_width::UnicodeWidthStr::width(category));
+                let data = sizes
+                    .get(e.meta.id)
+                    .map(|n| format!("（内置 {n} 条）"))
+                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "{:<width$}  {:<7}  {category}{}  {}",
+                    "{:<width$}  {:<7}  {category}{}  {}{data}",
                     e.meta.id,
                     e.meta.default_severity.as_str(),
                     " ".repeat(pad),
@@ -411,6 +425,7 @@ fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
                         "category": e.meta.category.name_zh(),
                         "summary": e.meta.summary,
                         "fixable": e.meta.fixable,
+                        "entries": sizes.get(e.meta.id),
                     })
                 })
                 .collect();

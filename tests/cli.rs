@@ -801,6 +801,17 @@ fn rules_lists_every_rule() {
             "{r}"
         );
     }
+    // Data-driven rules say how many entries they ship with.
+    let entries = |id: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .and_then(|r| r["entries"].as_u64())
+    };
+    assert!(entries("typo").is_some_and(|n| n >= 100), "{list}");
+    assert!(entries("context-word").is_some_and(|n| n >= 5), "{list}");
+    assert_eq!(entries("duplicate-number"), None);
 
     let (code, stdout, _) = run(gwlint().args(["rules", "--format", "markdown"]));
     assert_eq!(code, 0);

@@ -313,6 +313,10 @@ impl Rule for ContextWord {
         Some(&self.chars)
     }
 
+    fn data_size(&self) -> Option<usize> {
+        Some(self.specs.len())
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for (i, span, fix) in self.matches_in(&doc.text, doc.lexical_candidates()) {
             let spec = &self.specs[i];

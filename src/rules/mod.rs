@@ -93,6 +93,12 @@ pub trait Rule: Send + Sync {
     fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
         None
     }
+
+    /// For data-driven rules: how much data the configured rule carries (`131 条`), shown by
+    /// `gwlint rules`.
+    fn data_size(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// Rule options read from TOML. Every field is optional so that a user's table can be laid over

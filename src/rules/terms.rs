@@ -122,6 +122,10 @@ macro_rules! term_list_rule {
             fn lexical_chars(&self) -> Option<&$crate::lexical::LexicalChars> {
                 Some(self.list.chars())
             }
+
+            fn data_size(&self) -> Option<usize> {
+                Some(self.list.len())
+            }
         }
     };
 }
