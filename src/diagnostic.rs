@@ -81,6 +81,9 @@ pub struct Finding {
     pub help: Option<String>,
     /// A suggested replacement, when one is mechanical.
     pub fix: Option<Edit>,
+    /// The highest severity this finding may have whatever the configuration says (a finding
+    /// the rule is unsure of, such as a dated term in an undated document).
+    pub max_severity: Option<Severity>,
 }
 
 impl Finding {
@@ -94,7 +97,14 @@ impl Finding {
             related: Vec::new(),
             help: None,
             fix: None,
+            max_severity: None,
         }
+    }
+
+    /// Caps the severity: the finding is reported at most at `max`.
+    pub fn at_most(mut self, max: Severity) -> Self {
+        self.max_severity = Some(max);
+        self
     }
 
     /// Adds help text.

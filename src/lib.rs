@@ -33,7 +33,10 @@ pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
         let start = all.len();
         configured.rule.check(doc, &mut all);
         for f in &mut all[start..] {
-            f.severity = configured.severity;
+            f.severity = match f.max_severity {
+                Some(max) => configured.severity.min(max),
+                None => configured.severity,
+            };
         }
     }
     all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));

@@ -485,6 +485,15 @@ fn config_bad_context_rules() {
 }
 
 #[test]
+fn config_bad_document_date() {
+    bad_config(
+        "[rules.deprecated-term]\ndocument-date = \"2023/03/05\"\n",
+        "1:1",
+        &["document-date", "YYYY-MM-DD"],
+    );
+}
+
+#[test]
 fn config_unknown_top_level_key() {
     bad_config(
         "[check]\nextensions = [\"txt\"]\n[rulez]\n",

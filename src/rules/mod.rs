@@ -12,6 +12,7 @@ use crate::document::Document;
 pub mod common;
 pub mod context_word;
 pub mod count_claim;
+pub mod deprecated_term;
 pub mod dunhao_before_deng;
 pub mod dunhao_between_quoted;
 pub mod duplicate_number;
@@ -178,6 +179,7 @@ pub struct RuleEntry {
 pub const RULES: &[RuleEntry] = &[
     context_word::ENTRY,
     count_claim::ENTRY,
+    deprecated_term::ENTRY,
     dunhao_before_deng::ENTRY,
     dunhao_between_quoted::ENTRY,
     duplicate_number::ENTRY,

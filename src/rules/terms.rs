@@ -41,6 +41,9 @@ pub struct TermSet {
     /// of them is not reported.
     #[serde(default)]
     pub exceptions: Vec<String>,
+    /// For dated lists (`deprecated-term`): the day the right form took over, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub since: Option<String>,
 }
 
 /// Options shared by the term-list rules.
@@ -147,6 +150,8 @@ pub struct Entry {
     pub source: Option<String>,
     /// A correct phrase that hides the wrong form inside it: matched, never reported.
     pub exception: bool,
+    /// The day the right form took over (`YYYY-MM-DD`), for dated lists.
+    pub since: Option<String>,
 }
 
 /// A compiled list.
@@ -194,6 +199,7 @@ impl TermList {
                     message: fill(&set.message, wrong, right),
                     source: Some(set.source.clone()),
                     exception: false,
+                    since: set.since.clone(),
                 });
             }
             for phrase in &set.exceptions {
@@ -203,6 +209,7 @@ impl TermList {
                     message: String::new(),
                     source: None,
                     exception: true,
+                    since: None,
                 });
             }
         }
@@ -228,6 +235,7 @@ impl TermList {
                 right,
                 source: None,
                 exception: false,
+                since: None,
             });
         }
         let mut seen = std::collections::HashSet::new();
@@ -422,12 +430,17 @@ fn fill(template: &str, wrong: &str, right: &str) -> String {
 }
 
 #[cfg(test)]
+pub(crate) mod tests_support {
+    pub(crate) use super::tests::check_examples;
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every shipped example: the bad text, corrected with the list's replacements, gives the
     /// good text, and the good text has no finding.
-    fn check_examples(data: &str) {
+    pub(crate) fn check_examples(data: &str) {
         let list = TermList::build(data, TermOptions::default(), "").unwrap();
         let file: TermFile = toml::from_str(data).unwrap();
         for set in &file.set {

@@ -1,0 +1,272 @@
+//! `deprecated-term`: official renamings with the day they took effect (新冠肺炎→新冠病毒感染 from
+//! 2022-12-26), reported only in documents dated on or after that day.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::terms::{TermList, TermOptions};
+use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Document;
+
+/// The shipped list (`rules/terms/deprecated-term.toml`).
+pub const DATA: &str = include_str!("../../rules/terms/deprecated-term.toml");
+
+/// Embedded docs (`gwlint explain deprecated-term`).
+pub const DOCS: &str = r#"# deprecated-term：已更名的提法
+
+## 检查内容
+国家正式更名或停用的提法，自生效日起不应再用于描述当前情况：
+- `新型冠状病毒肺炎`、`新冠肺炎` → `新型冠状病毒感染`、`新冠病毒感染`（2022 年 12 月 26 日起）；
+- `乙类甲管` → `乙类乙管`（2023 年 1 月 8 日起）。
+
+只有文件日期在生效日当天或以后才按配置的级别报告。文件日期依次取自：
+1. 配置项 `document-date`（如 `"2023-03-05"`）；
+2. 正文中单独成行的成文日期（`2023年3月5日`、`二〇二三年三月五日`，取最后一个）；
+3. 标题（前三行）中的年份（按当年 1 月 1 日计）。
+
+都没有时，只作“提示”，并说明无法确定日期；早于生效日的文件（如 2021 年的报告）不报告。
+引用生效日以前的文件标题、回顾当时的工作时，旧称可以保留——修改建议需要人工确认。
+
+## 为什么
+提法随政策调整而更名；已更名的提法出现在新文件中，是审核常见的“时效性”差错。
+
+## 示例（错误→正确）
+- （2023 年的文件）`新冠肺炎疫情防控` → `新冠病毒感染疫情防控`
+
+## 数据来源
+国家卫生健康委员会公告 2022 年第 7 号（2022-12-26）。词表在 `rules/terms/deprecated-term.toml`。
+
+## 配置项
+```toml
+[rules.deprecated-term]
+severity = "warning"
+# 文件日期（不写则从正文推断）
+document-date = "2023-03-05"
+extend = [["旧称", "新称"]]   # 本单位补充，随时生效
+disable = ["covid-management-2023"]
+```
+"#;
+
+/// Metadata.
+pub static META: RuleMeta = RuleMeta {
+    id: "deprecated-term",
+    summary: "已更名的提法（新冠肺炎→新冠病毒感染，按文件日期判断）",
+    docs: DOCS,
+    default_severity: Severity::Warning,
+    category: Category::Lexical,
+    fixable: true,
+};
+
+/// Registry entry.
+pub const ENTRY: RuleEntry = RuleEntry {
+    meta: &META,
+    build: |layers| {
+        build_with::<Options>(layers, |o| {
+            let document_date = match o.document_date {
+                Some(d) => Some(
+                    parse_iso_date(&d)
+                        .ok_or_else(|| format!("document-date 应写成“YYYY-MM-DD”，不是“{d}”"))?,
+                ),
+                None => None,
+            };
+            let list = TermList::build(
+                DATA,
+                TermOptions {
+                    extend: o.extend,
+                    disable: o.disable,
+                },
+                "“{wrong}”已停用，应为“{right}”（本单位词表）",
+            )?;
+            Ok(Box::new(DeprecatedTerm {
+                list,
+                document_date,
+            }))
+        })
+    },
+};
+
+/// Options.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// The document's date, `YYYY-MM-DD`.
+    pub document_date: Option<String>,
+    /// Extra `[old, new]` pairs (always in force).
+    pub extend: Option<Vec<(String, String)>>,
+    /// Entries or set ids to turn off.
+    pub disable: Option<Vec<String>>,
+}
+
+impl RuleOptions for Options {
+    fn merge(self, over: Self) -> Self {
+        let terms = TermOptions {
+            extend: self.extend,
+            disable: self.disable,
+        }
+        .merge(TermOptions {
+            extend: over.extend,
+            disable: over.disable,
+        });
+        Options {
+            document_date: over.document_date.or(self.document_date),
+            extend: terms.extend,
+            disable: terms.disable,
+        }
+    }
+}
+
+/// The rule.
+pub struct DeprecatedTerm {
+    list: TermList,
+    document_date: Option<(u32, u32, u32)>,
+}
+
+fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
+    let mut parts = s.trim().split('-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    (parts.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// Value of a date part written in Chinese digits (`二〇二三`, `十二`, `三十一`).
+fn chinese_part(s: &str) -> Option<u32> {
+    if s.contains('十') {
+        return crate::numerals::parse_chinese(s);
+    }
+    let mut v = 0u32;
+    for c in s.chars() {
+        let d = match c {
+            '〇' | '○' | '零' => 0,
+            c => crate::numerals::digit_value(c)?,
+        };
+        v = v * 10 + d;
+    }
+    Some(v)
+}
+
+/// The document's date: the last 成文日期 standing on a line of its own, else a year in a title
+/// line among the first three. `None` when neither is there.
+fn infer_date(doc: &Document) -> Option<(u32, u32, u32)> {
+    static LINE_DATE: OnceLock<Regex> = OnceLock::new();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let line_date = LINE_DATE.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日)\s*$",
+        )
+        .expect("static regex compiles")
+    });
+    let year =
+        YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})年").expect("static regex compiles"));
+    for p in doc.paragraphs.iter().rev() {
+        let line = &doc.text[p.span.clone()];
+        if line.len() > 60 {
+            continue;
+        }
+        if let Some(c) = line_date.captures(line) {
+            let date = if let (Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
+                (
+                    y.as_str().parse().ok()?,
+                    m.as_str().parse().ok()?,
+                    d.as_str().parse().ok()?,
+                )
+            } else {
+                (
+                    chinese_part(c.get(4)?.as_str())?,
+                    chinese_part(c.get(5)?.as_str())?,
+                    chinese_part(c.get(6)?.as_str())?,
+                )
+            };
+            return Some(date);
+        }
+    }
+    doc.paragraphs.iter().take(3).find_map(|p| {
+        let line = &doc.text[p.span.clone()];
+        // A title line: short, no sentence punctuation.
+        if line.chars().count() > 40 || line.contains(['。', '，']) {
+            return None;
+        }
+        year.captures(line)
+            .and_then(|c| c[1].parse().ok())
+            .map(|y| (y, 1, 1))
+    })
+}
+
+impl Rule for DeprecatedTerm {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
+        Some(self.list.chars())
+    }
+
+    fn data_size(&self) -> Option<usize> {
+        Some(self.list.len())
+    }
+
+    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let hits = self.list.find_in(&doc.text, doc.lexical_candidates());
+        if hits.is_empty() {
+            return;
+        }
+        let date = self.document_date.or_else(|| infer_date(doc));
+        for (span, entry) in hits {
+            let since = entry.since.as_deref().and_then(parse_iso_date);
+            let help = match &entry.source {
+                Some(source) => format!(
+                    "改为“{}”（依据：{source}）；引用旧文件标题、回顾当时工作时可保留",
+                    entry.right
+                ),
+                None => format!("改为“{}”（本单位词表）", entry.right),
+            };
+            let finding = match (date, since) {
+                (Some(d), Some(s)) if d < s => continue,
+                (None, Some(s)) => Finding::new(
+                    META.id,
+                    span.clone(),
+                    format!(
+                        "{}：无法确定文件日期，请确认文件是否晚于 {}-{:02}-{:02}",
+                        entry.message, s.0, s.1, s.2
+                    ),
+                )
+                .at_most(Severity::Info),
+                _ => Finding::new(META.id, span.clone(), entry.message.clone()),
+            };
+            out.push(
+                finding
+                    .with_help(help)
+                    .with_fix(span, entry.right.clone(), false),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+
+    #[test]
+    fn dates_from_text() {
+        let doc = Document::parse(
+            "关于做好防控工作的通知\n正文。\n二〇二三年一月十日\n",
+            SourceKind::Text,
+        );
+        assert_eq!(infer_date(&doc), Some((2023, 1, 10)));
+        let doc = Document::parse("正文。\n2021年3月5日\n", SourceKind::Text);
+        assert_eq!(infer_date(&doc), Some((2021, 3, 5)));
+        let doc = Document::parse("2024年政府工作报告\n正文。\n", SourceKind::Text);
+        assert_eq!(infer_date(&doc), Some((2024, 1, 1)));
+        let doc = Document::parse("正文，2021年3月5日召开会议。\n", SourceKind::Text);
+        assert_eq!(infer_date(&doc), None);
+        assert_eq!(parse_iso_date("2022-12-26"), Some((2022, 12, 26)));
+        assert_eq!(parse_iso_date("2022/12/26"), None);
+    }
+
+    #[test]
+    fn shipped_examples() {
+        super::super::terms::tests_support::check_examples(DATA);
+    }
+}
