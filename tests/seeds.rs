@@ -113,6 +113,8 @@ fn seed_named_defects() {
     assert_eq!(at("typo"), [(25, 81), (29, 265)]);
     assert_eq!(at("variant-form"), [(31, 145)]);
     assert_eq!(at("context-word"), [(25, 498), (52, 136)]);
+    // Numbers (C.3): 地表水V类 → Ⅴ类.
+    assert_eq!(at("latin-roman-numeral"), [(7, 288)]);
     // 新冠肺炎 in an undated early-2021 report: a note, never a warning.
     assert_eq!(at("deprecated-term"), [(13, 4)]);
     assert!(

@@ -22,6 +22,7 @@ pub mod enumeration_punctuation;
 pub mod enumeration_sequence;
 pub mod halfwidth_punctuation;
 pub mod heading_punctuation;
+pub mod latin_roman_numeral;
 pub mod malformed_doc_number;
 pub mod malformed_marker;
 pub mod marker_spacing;
@@ -188,6 +189,7 @@ pub const RULES: &[RuleEntry] = &[
     enumeration_sequence::ENTRY,
     halfwidth_punctuation::ENTRY,
     heading_punctuation::ENTRY,
+    latin_roman_numeral::ENTRY,
     malformed_doc_number::ENTRY,
     malformed_marker::ENTRY,
     marker_spacing::ENTRY,
