@@ -31,6 +31,7 @@ pub mod nested_quote;
 pub mod nonstandard_dash;
 pub mod nonstandard_ellipsis;
 pub mod numbering;
+pub mod patterns;
 pub mod repeated_punctuation;
 pub mod skipped_number;
 pub mod stray_whitespace;

@@ -1,0 +1,306 @@
+//! Pattern rules as data: a regex, a replacement template and a message per entry, with tested
+//! examples, shipped in TOML and extended by users. Shared by `context-word` and
+//! `fold-expression`. Matching finds two-character literal prefixes at the positions of the
+//! shared lexical scan and runs each regex anchored there.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input};
+use serde::Deserialize;
+
+use super::RuleOptions;
+use crate::diagnostic::Finding;
+use crate::document::Document;
+
+/// One rule of the data (shipped or the user's).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    /// Kebab-case id.
+    pub id: String,
+    /// Rust regex.
+    pub regex: String,
+    /// Replacement template (`$1` …); empty: no suggestion.
+    #[serde(default)]
+    pub replace: String,
+    /// Message template: `{text}`, `{fix}`.
+    pub message: String,
+    /// Usage note shown as help.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Whether the replacement may be applied without review.
+    #[serde(default)]
+    pub safe: bool,
+    /// `[text, corrected text]` pairs checked by a test.
+    #[serde(default)]
+    pub examples: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpecFile {
+    rule: Vec<Spec>,
+}
+
+/// Options.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    /// Extra rules.
+    pub extend: Option<Vec<Spec>>,
+    /// Ids to turn off.
+    pub disable: Option<Vec<String>>,
+}
+
+impl RuleOptions for Options {
+    fn merge(self, over: Self) -> Self {
+        let mut extend = self.extend.unwrap_or_default();
+        extend.extend(over.extend.unwrap_or_default());
+        let mut disable = self.disable.unwrap_or_default();
+        disable.extend(over.disable.unwrap_or_default());
+        Options {
+            extend: Some(extend),
+            disable: Some(disable),
+        }
+    }
+}
+
+/// A compiled set of pattern rules.
+pub struct PatternSet {
+    specs: Vec<Spec>,
+    regexes: Vec<Regex>,
+    /// Literal prefixes of the anchored rules; pattern k starts the rules `by_prefix[k]`.
+    prefixes: Option<AhoCorasick>,
+    by_prefix: Vec<Vec<usize>>,
+    /// Rules whose start cannot be listed: searched over the whole text.
+    unanchored: Vec<usize>,
+    /// First and second characters of the prefixes, for the shared lexical scan.
+    chars: crate::lexical::LexicalChars,
+}
+
+impl PatternSet {
+    /// Compiles the shipped rules (`data`) and the user's.
+    pub fn new(data: &str, options: Options) -> Result<Self, String> {
+        let file: SpecFile = toml::from_str(data).map_err(|e| format!("内置规则无法解析：{e}"))?;
+        let disable = options.disable.unwrap_or_default();
+        for d in &disable {
+            if !file.rule.iter().any(|s| &s.id == d) {
+                return Err(format!("disable 中的“{d}”不是本规则的规则 id"));
+            }
+        }
+        let mut specs: Vec<Spec> = file
+            .rule
+            .into_iter()
+            .filter(|s| !disable.contains(&s.id))
+            .collect();
+        for spec in options.extend.unwrap_or_default() {
+            if specs.iter().any(|s| s.id == spec.id) {
+                return Err(format!("extend 中的规则 id“{}”重复", spec.id));
+            }
+            specs.push(spec);
+        }
+        let mut regexes = Vec::with_capacity(specs.len());
+        let mut prefix_index: HashMap<String, usize> = HashMap::new();
+        let mut prefixes: Vec<String> = Vec::new();
+        let mut by_prefix: Vec<Vec<usize>> = Vec::new();
+        let mut unanchored = Vec::new();
+        for (i, spec) in specs.iter().enumerate() {
+            let re = Regex::new(&spec.regex)
+                .map_err(|e| format!("规则“{}”的正则表达式无效：{e}", spec.id))?;
+            if re.is_match("") {
+                return Err(format!("规则“{}”能匹配空字符串", spec.id));
+            }
+            regexes.push(re);
+            match literal_prefixes(&spec.regex) {
+                Some(lits) => {
+                    for lit in lits {
+                        let k = *prefix_index.entry(lit.clone()).or_insert_with(|| {
+                            prefixes.push(lit);
+                            by_prefix.push(Vec::new());
+                            by_prefix.len() - 1
+                        });
+                        by_prefix[k].push(i);
+                    }
+                }
+                None => unanchored.push(i),
+            }
+        }
+        let mut chars = crate::lexical::LexicalChars::default();
+        for p in &prefixes {
+            chars.add_term(p);
+        }
+        let prefixes = if prefixes.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .start_kind(aho_corasick::StartKind::Both)
+                    .build(&prefixes)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        Ok(PatternSet {
+            specs,
+            regexes,
+            prefixes,
+            by_prefix,
+            unanchored,
+            chars,
+        })
+    }
+
+    /// `(spec index, match span, replacement)` for every match in `text`, in order.
+    pub fn matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>, String)> {
+        self.matches_in(text, None)
+    }
+
+    /// Like [`PatternSet::matches`], looking for prefixes only at `candidates` (sorted byte
+    /// offsets from the shared lexical scan) when given.
+    pub fn matches_in(
+        &self,
+        text: &str,
+        candidates: Option<&[usize]>,
+    ) -> Vec<(usize, std::ops::Range<usize>, String)> {
+        let mut out = Vec::new();
+        let interpolate = |i: usize, input: Input<'_>, out: &mut Vec<_>| -> Option<usize> {
+            let re = &self.regexes[i];
+            let mut caps = re.create_captures();
+            re.search_captures(&input, &mut caps);
+            let m = caps.get_match()?;
+            let mut fix = String::new();
+            caps.interpolate_string_into(text, &self.specs[i].replace, &mut fix);
+            out.push((i, m.range(), fix));
+            Some(m.end())
+        };
+        if let Some(ac) = &self.prefixes {
+            let mut next_free = 0usize;
+            let hits: Vec<aho_corasick::Match> = match candidates {
+                Some(candidates) => candidates
+                    .iter()
+                    .filter(|&&i| self.chars.starts_at(text.as_bytes(), i))
+                    .filter_map(|&i| {
+                        let input = aho_corasick::Input::new(text)
+                            .span(i..text.len())
+                            .anchored(aho_corasick::Anchored::Yes);
+                        ac.find(input)
+                    })
+                    .collect(),
+                None => ac.find_iter(text).collect(),
+            };
+            for hit in hits {
+                if hit.start() < next_free {
+                    continue;
+                }
+                for &i in &self.by_prefix[hit.pattern().as_usize()] {
+                    let input = Input::new(text)
+                        .range(hit.start()..)
+                        .anchored(Anchored::Yes);
+                    if let Some(end) = interpolate(i, input, &mut out) {
+                        next_free = end;
+                        break;
+                    }
+                }
+            }
+        }
+        for &i in &self.unanchored {
+            let mut at = 0;
+            while at < text.len() {
+                let input = Input::new(text).range(at..);
+                match interpolate(i, input, &mut out) {
+                    Some(end) => at = end.max(at + 1),
+                    None => break,
+                }
+            }
+        }
+        out.sort_by_key(|(_, span, _)| span.start);
+        out
+    }
+}
+
+/// The literal prefixes every match of `pattern` starts with, when they can be listed and none is
+/// empty.
+fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
+    use regex_syntax::hir::literal::Extractor;
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let seq = Extractor::new().extract(&hir);
+    let lits = seq.literals()?;
+    // Two characters are selective enough to find candidates (the anchored regex decides), and
+    // keep the prefix set small enough for the automaton's SIMD prefilter.
+    let mut out: Vec<String> = Vec::new();
+    for lit in lits {
+        let s = std::str::from_utf8(lit.as_bytes()).ok()?;
+        if s.is_empty() {
+            return None;
+        }
+        let head: String = s.chars().take(2).collect();
+        if !out.contains(&head) {
+            out.push(head);
+        }
+    }
+    (!out.is_empty() && out.len() <= 64).then_some(out)
+}
+
+impl PatternSet {
+    /// Number of rules.
+    pub fn len(&self) -> usize {
+        self.specs.len()
+    }
+
+    /// Whether there is no rule.
+    pub fn is_empty(&self) -> bool {
+        self.specs.is_empty()
+    }
+
+    /// First and second characters of the prefixes, for the shared lexical scan.
+    pub fn chars(&self) -> &crate::lexical::LexicalChars {
+        &self.chars
+    }
+
+    /// Reports every match in `doc` under rule `id`.
+    pub fn report(&self, id: &'static str, doc: &Document, out: &mut Vec<Finding>) {
+        for (i, span, fix) in self.matches_in(&doc.text, doc.lexical_candidates()) {
+            let spec = &self.specs[i];
+            let text = &doc.text[span.clone()];
+            let message = spec.message.replace("{text}", text).replace("{fix}", &fix);
+            let help = match (&spec.note, &spec.source) {
+                (Some(note), Some(source)) => format!("{note}（依据：{source}）"),
+                (Some(note), None) => note.clone(),
+                (None, Some(source)) => format!("依据：{source}"),
+                (None, None) => "核对此处用词".to_owned(),
+            };
+            let mut finding = Finding::new(id, span.clone(), message).with_help(help);
+            if !spec.replace.is_empty() && fix != text {
+                finding = finding.with_fix(span, fix, spec.safe);
+            }
+            out.push(finding);
+        }
+    }
+}
+
+/// Runs every shipped example of `data`: the corrected text must come out (or the text stay as
+/// it is when it is right).
+#[cfg(test)]
+pub(crate) fn check_examples(data: &str) {
+    let set = PatternSet::new(data, Options::default()).unwrap();
+    let file: SpecFile = toml::from_str(data).unwrap();
+    for spec in &file.rule {
+        assert!(!spec.examples.is_empty(), "{} has no examples", spec.id);
+        for (text, fixed) in &spec.examples {
+            let mut out = String::new();
+            let mut last = 0;
+            for (_, span, fix) in set.matches(text) {
+                out.push_str(&text[last..span.start]);
+                out.push_str(&fix);
+                last = span.end;
+            }
+            out.push_str(&text[last..]);
+            assert_eq!(&out, fixed, "{}: {text:?}", spec.id);
+        }
+    }
+}
