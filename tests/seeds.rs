@@ -115,6 +115,7 @@ fn seed_named_defects() {
     assert_eq!(at("context-word"), [(25, 498), (52, 136)]);
     // Numbers (C.3): 地表水V类 → Ⅴ类.
     assert_eq!(at("latin-roman-numeral"), [(7, 288)]);
+    assert_eq!(at("fold-expression"), [(46, 153)]);
     // 新冠肺炎 in an undated early-2021 report: a note, never a warning.
     assert_eq!(at("deprecated-term"), [(13, 4)]);
     assert!(

@@ -20,6 +20,7 @@ pub mod enumeration;
 pub mod enumeration_layout;
 pub mod enumeration_punctuation;
 pub mod enumeration_sequence;
+pub mod fold_expression;
 pub mod halfwidth_punctuation;
 pub mod heading_punctuation;
 pub mod latin_roman_numeral;
@@ -188,6 +189,7 @@ pub const RULES: &[RuleEntry] = &[
     enumeration_layout::ENTRY,
     enumeration_punctuation::ENTRY,
     enumeration_sequence::ENTRY,
+    fold_expression::ENTRY,
     halfwidth_punctuation::ENTRY,
     heading_punctuation::ENTRY,
     latin_roman_numeral::ENTRY,

@@ -284,7 +284,7 @@ impl PatternSet {
 }
 
 /// Runs every shipped example of `data`: the corrected text must come out (or the text stay as
-/// it is when it is right).
+/// it is when it is right); for a rule without a replacement the reported part is marked 【…】.
 #[cfg(test)]
 pub(crate) fn check_examples(data: &str) {
     let set = PatternSet::new(data, Options::default()).unwrap();
@@ -294,9 +294,16 @@ pub(crate) fn check_examples(data: &str) {
         for (text, fixed) in &spec.examples {
             let mut out = String::new();
             let mut last = 0;
-            for (_, span, fix) in set.matches(text) {
+            for (i, span, fix) in set.matches(text) {
                 out.push_str(&text[last..span.start]);
-                out.push_str(&fix);
+                if set.specs[i].replace.is_empty() {
+                    // A rule that only points: the example marks what it reports with 【】.
+                    out.push('【');
+                    out.push_str(&text[span.clone()]);
+                    out.push('】');
+                } else {
+                    out.push_str(&fix);
+                }
                 last = span.end;
             }
             out.push_str(&text[last..]);
