@@ -1,11 +1,6 @@
 //! `context-word`: words that are right in one collocation and wrong in another (截止目前→截至目前,
 //! 做出贡献→作出贡献), as regex rules in TOML data.
 
-use super::patterns::{Options, PatternSet};
-use super::{Category, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
-
 /// The shipped rules (`rules/terms/context-word.toml`).
 pub const DATA: &str = include_str!("../../rules/terms/context-word.toml");
 
@@ -49,55 +44,19 @@ extend = [
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "context-word",
-    summary: "依语境而定的用词（截止目前→截至目前、做出贡献→作出贡献、必需加强→必须加强）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(ContextWord {
-                set: PatternSet::new(DATA, o)?,
-            }))
-        })
-    },
-};
-
-/// The rule.
-pub struct ContextWord {
-    set: PatternSet,
-}
-
-impl Rule for ContextWord {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
-        Some(self.set.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.set.len())
-    }
-
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        self.set.report(META.id, doc, out);
+super::patterns::pattern_rule! {
+    /// The rule.
+    ContextWord {
+        id: "context-word",
+        summary: "依语境而定的用词（截止目前→截至目前、做出贡献→作出贡献、必需加强→必须加强）",
+        severity: Warning,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::patterns::Spec;
+    use crate::rules::patterns::{Options, PatternSet, Spec};
 
     #[test]
     fn shipped_examples() {

@@ -1,10 +1,5 @@
 //! `fold-expression`: multiples used wrongly — a decrease by N 倍, the blend 翻一倍.
 
-use super::patterns::{Options, PatternSet};
-use super::{Category, Rule, RuleEntry, RuleMeta, build_with};
-use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
-
 /// The shipped rules (`rules/terms/fold-expression.toml`).
 pub const DATA: &str = include_str!("../../rules/terms/fold-expression.toml");
 
@@ -35,48 +30,12 @@ disable = ["fan-yi-bei"]
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "fold-expression",
-    summary: "倍数表述不当（降低2倍、翻一倍）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(FoldExpression {
-                set: PatternSet::new(DATA, o)?,
-            }))
-        })
-    },
-};
-
-/// The rule.
-pub struct FoldExpression {
-    set: PatternSet,
-}
-
-impl Rule for FoldExpression {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
-    }
-
-    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
-        Some(self.set.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.set.len())
-    }
-
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        self.set.report(META.id, doc, out);
+super::patterns::pattern_rule! {
+    /// The rule.
+    FoldExpression {
+        id: "fold-expression",
+        summary: "倍数表述不当（降低2倍、翻一倍）",
+        severity: Warning,
     }
 }
 

@@ -283,6 +283,69 @@ impl PatternSet {
     }
 }
 
+/// Declares a pattern rule: `META` (docs from the file's `DOCS`), `ENTRY` (options [`Options`],
+/// shipped data from the file's `DATA`), the struct and its [`Rule`](super::Rule) impl.
+macro_rules! pattern_rule {
+    (
+        $(#[$attr:meta])*
+        $name:ident {
+            id: $id:literal,
+            summary: $summary:expr,
+            severity: $severity:ident $(,)?
+        }
+    ) => {
+        /// Metadata.
+        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            summary: $summary,
+            docs: DOCS,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            category: $crate::rules::Category::Lexical,
+            fixable: true,
+        };
+
+        /// Registry entry.
+        pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
+            meta: &META,
+            build: |layers| {
+                $crate::rules::build_with::<$crate::rules::patterns::Options>(layers, |o| {
+                    Ok(Box::new($name {
+                        set: $crate::rules::patterns::PatternSet::new(DATA, o)?,
+                    }))
+                })
+            },
+        };
+
+        $(#[$attr])*
+        pub struct $name {
+            set: $crate::rules::patterns::PatternSet,
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &META
+            }
+
+            fn lexical_chars(&self) -> Option<&$crate::lexical::LexicalChars> {
+                Some(self.set.chars())
+            }
+
+            fn data_size(&self) -> Option<usize> {
+                Some(self.set.len())
+            }
+
+            fn check(
+                &self,
+                doc: &$crate::document::Document,
+                out: &mut Vec<$crate::diagnostic::Finding>,
+            ) {
+                self.set.report(META.id, doc, out);
+            }
+        }
+    };
+}
+pub(crate) use pattern_rule;
+
 /// Runs every shipped example of `data`: the corrected text must come out (or the text stay as
 /// it is when it is right); for a rule without a replacement the reported part is marked 【…】.
 #[cfg(test)]

@@ -134,9 +134,6 @@ macro_rules! term_list_rule {
 }
 pub(crate) use term_list_rule;
 
-/// Lists up to this many entries are searched with the automaton's own SIMD prefilter.
-const SMALL_LIST: usize = 64;
-
 /// One entry of a compiled list.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -160,15 +157,6 @@ pub struct TermList {
     /// Anchored automaton over every entry (leftmost-longest).
     automaton: Option<AhoCorasick>,
     entries: Vec<Entry>,
-    /// First characters of the entries (BMP code points), one bit each: the automaton runs only
-    /// where one of them stands.
-    first: Vec<u64>,
-    /// Some entry starts outside the BMP: every position is tried.
-    first_astral: bool,
-    /// Second characters of the entries (BMP), to skip most first-character hits cheaply.
-    second: Vec<u64>,
-    /// Few entries: an unanchored search whose SIMD prefilter (Teddy) beats the bitmap walk.
-    small: Option<AhoCorasick>,
     /// First and second characters of every entry, for the shared lexical scan.
     chars: crate::lexical::LexicalChars,
 }
@@ -254,29 +242,6 @@ impl TermList {
                     .map_err(|e| e.to_string())?,
             )
         };
-        let mut first = vec![0u64; 0x10000 / 64];
-        let mut second = vec![0u64; 0x10000 / 64];
-        let mut first_astral = false;
-        for e in &entries {
-            let mut chars = e.wrong.chars().map(|c| c as usize);
-            match (chars.next(), chars.next()) {
-                (Some(a), Some(b)) if a < 0x10000 && b < 0x10000 => {
-                    first[a / 64] |= 1 << (a % 64);
-                    second[b / 64] |= 1 << (b % 64);
-                }
-                _ => first_astral = true,
-            }
-        }
-        let small = if (1..=SMALL_LIST).contains(&entries.len()) {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(entries.iter().map(|e| e.wrong.as_str()))
-                    .map_err(|e| e.to_string())?,
-            )
-        } else {
-            None
-        };
         let mut chars = crate::lexical::LexicalChars::default();
         for e in &entries {
             chars.add_term(&e.wrong);
@@ -284,18 +249,14 @@ impl TermList {
         Ok(TermList {
             automaton,
             entries,
-            first,
-            first_astral,
-            second,
-            small,
             chars,
         })
     }
 
     /// Every match in `text`, in order, with its entry: leftmost-longest and non-overlapping, as
-    /// one search over the whole text would give. Characters are decoded one by one and looked up
-    /// in the first-character bitmap; the automaton runs, anchored, only where an entry can start
-    /// (a DFA over every byte costs several times more for a few hundred CJK terms).
+    /// one search over the whole text would give. The automaton runs, anchored, only where the
+    /// lexical scan says an entry can start (a DFA over every byte costs several times more for a
+    /// few hundred CJK terms).
     pub fn find<'a>(&'a self, text: &'a str) -> Vec<(Range<usize>, &'a Entry)> {
         self.find_in(text, None)
     }
@@ -313,88 +274,36 @@ impl TermList {
         candidates: Option<&[usize]>,
     ) -> Vec<(Range<usize>, &'a Entry)> {
         let mut out = Vec::new();
-        if let (Some(candidates), Some(ac)) = (candidates, &self.automaton) {
-            let bytes = text.as_bytes();
-            let mut next_free = 0usize;
-            for &i in candidates {
-                if i < next_free {
-                    continue;
-                }
-                if !self.chars.starts_at(bytes, i) {
-                    continue;
-                }
-                let input = aho_corasick::Input::new(text)
-                    .span(i..text.len())
-                    .anchored(aho_corasick::Anchored::Yes);
-                if let Some(m) = ac.find(input) {
-                    let entry = &self.entries[m.pattern().as_usize()];
-                    if !entry.exception {
-                        out.push((m.start()..m.end(), entry));
-                    }
-                    next_free = m.end();
-                }
-            }
-            return out;
-        }
-        if let Some(small) = &self.small {
-            for m in small.find_iter(text) {
-                let entry = &self.entries[m.pattern().as_usize()];
-                if !entry.exception {
-                    out.push((m.start()..m.end(), entry));
-                }
-            }
-            return out;
-        }
         let Some(ac) = &self.automaton else {
             return out;
         };
-        let bytes = text.as_bytes();
-        let decode = |i: usize| -> (usize, usize) {
-            let b = bytes[i];
-            if b < 0x80 {
-                (b as usize, 1)
-            } else if b < 0xE0 {
-                (
-                    ((b as usize & 0x1F) << 6) | (bytes[i + 1] as usize & 0x3F),
-                    2,
-                )
-            } else if b < 0xF0 {
-                (
-                    ((b as usize & 0x0F) << 12)
-                        | ((bytes[i + 1] as usize & 0x3F) << 6)
-                        | (bytes[i + 2] as usize & 0x3F),
-                    3,
-                )
-            } else {
-                (0x10000, 4)
+        // Without the shared scan's positions (a caller outside `check_document`), scan for this
+        // list alone.
+        let own;
+        let candidates = match candidates {
+            Some(c) => c,
+            None => {
+                own = crate::lexical::scan(text, &self.chars);
+                &own
             }
         };
-        let has = |set: &[u64], cp: usize| cp < 0x10000 && set[cp / 64] & (1 << (cp % 64)) != 0;
-        let mut i = 0usize;
-        while i < bytes.len() {
-            let (cp, len) = decode(i);
-            let candidate = if self.first_astral {
-                true
-            } else {
-                has(&self.first, cp)
-                    && i + len < bytes.len()
-                    && has(&self.second, decode(i + len).0)
-            };
-            if candidate {
-                let input = aho_corasick::Input::new(text)
-                    .span(i..text.len())
-                    .anchored(aho_corasick::Anchored::Yes);
-                if let Some(m) = ac.find(input) {
-                    let entry = &self.entries[m.pattern().as_usize()];
-                    // An exception phrase that holds a wrong form is skipped whole.
-                    if !entry.exception {
-                        out.push((m.start()..m.end(), entry));
-                    }
-                    i = m.end();
-                    continue;
-                }
+        let bytes = text.as_bytes();
+        let mut next_free = 0usize;
+        for &i in candidates {
+            if i < next_free || !self.chars.starts_at(bytes, i) {
+                continue;
             }
-            i += len;
+            let input = aho_corasick::Input::new(text)
+                .span(i..text.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            if let Some(m) = ac.find(input) {
+                let entry = &self.entries[m.pattern().as_usize()];
+                // An exception phrase that holds a wrong form is skipped whole.
+                if !entry.exception {
+                    out.push((m.start()..m.end(), entry));
+                }
+                next_free = m.end();
+            }
         }
         out
     }
