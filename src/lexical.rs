@@ -54,15 +54,15 @@ impl CharSet {
 }
 
 /// First and second characters of a rule's terms. A term of one character has no second
-/// character: `any_second` is set and every first-character hit is a candidate.
+/// character: it goes into `single`, and every occurrence of it is a candidate.
 #[derive(Debug, Clone, Default)]
 pub struct LexicalChars {
     /// First characters.
     pub first: CharSet,
     /// Second characters.
     pub second: CharSet,
-    /// Some term has a single character.
-    pub any_second: bool,
+    /// Terms of a single character.
+    pub single: CharSet,
 }
 
 impl LexicalChars {
@@ -73,7 +73,7 @@ impl LexicalChars {
             self.first.insert(a);
             match chars.next() {
                 Some(b) => self.second.insert(b),
-                None => self.any_second = true,
+                None => self.single.insert(a),
             }
         }
     }
@@ -82,21 +82,22 @@ impl LexicalChars {
     #[inline(always)]
     pub fn starts_at(&self, bytes: &[u8], i: usize) -> bool {
         let (cp, len) = decode(bytes, i);
-        self.first.contains_cp(cp) && self.second_at(bytes, i + len)
+        self.first.contains_cp(cp) && self.continues(bytes, cp, i + len)
     }
 
-    /// Whether the character at byte `j` can be a term's second character (true at the end of
-    /// the text only when some term has a single character).
+    /// Whether a term starting with code point `cp` can go on at byte `j`: `cp` is a whole term
+    /// by itself, or the character at `j` is some term's second character.
     #[inline(always)]
-    pub fn second_at(&self, bytes: &[u8], j: usize) -> bool {
-        self.any_second || (j < bytes.len() && self.second.contains_cp(decode(bytes, j).0))
+    pub fn continues(&self, bytes: &[u8], cp: usize, j: usize) -> bool {
+        self.single.contains_cp(cp)
+            || (j < bytes.len() && self.second.contains_cp(decode(bytes, j).0))
     }
 
     /// Merges another rule's characters.
     pub fn union_with(&mut self, other: &LexicalChars) {
         self.first.union_with(&other.first);
         self.second.union_with(&other.second);
-        self.any_second |= other.any_second;
+        self.single.union_with(&other.single);
     }
 }
 

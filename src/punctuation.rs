@@ -49,7 +49,7 @@ pub fn scan_with(
                 let cp = ((b as usize & 0x0F) << 12)
                     | ((bytes[i + 1] as usize & 0x3F) << 6)
                     | (bytes[i + 2] as usize & 0x3F);
-                if chars.first.contains_cp(cp) && chars.second_at(bytes, i + 3) {
+                if chars.first.contains_cp(cp) && chars.continues(bytes, cp, i + 3) {
                     starts.push(i);
                 }
             }
