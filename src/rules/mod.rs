@@ -128,19 +128,11 @@ impl RuleOptions for NoOptions {
     }
 }
 
-/// Declares a rule without options: its `META` (docs from the file's `DOCS`), its registry
-/// `ENTRY` and the unit struct that implements [`Rule`].
-macro_rules! rule_without_options {
-    (
-        $(#[$attr:meta])*
-        $name:ident {
-            id: $id:literal,
-            summary: $summary:expr,
-            severity: $severity:ident,
-            category: $category:ident,
-            fixable: $fixable:literal $(,)?
-        }
-    ) => {
+/// Declares a rule's `META` (docs from the file's `DOCS`) and its registry `ENTRY` with the
+/// given build function. The building block of the rule-declaring macros below and in
+/// `terms.rs` and `patterns.rs`.
+macro_rules! rule_registration {
+    ($id:literal, $summary:expr, $severity:ident, $category:ident, $fixable:literal, $build:expr) => {
         /// Metadata.
         pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
             id: $id,
@@ -154,12 +146,33 @@ macro_rules! rule_without_options {
         /// Registry entry.
         pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
             meta: &META,
-            build: |layers| {
+            build: $build,
+        };
+    };
+}
+pub(crate) use rule_registration;
+
+/// Declares a rule without options: its `META` (docs from the file's `DOCS`), its registry
+/// `ENTRY` and the unit struct that implements [`Rule`].
+macro_rules! rule_without_options {
+    (
+        $(#[$attr:meta])*
+        $name:ident {
+            id: $id:literal,
+            summary: $summary:expr,
+            severity: $severity:ident,
+            category: $category:ident,
+            fixable: $fixable:literal $(,)?
+        }
+    ) => {
+        $crate::rules::rule_registration!(
+            $id, $summary, $severity, $category, $fixable,
+            |layers| {
                 $crate::rules::build_with::<$crate::rules::NoOptions>(layers, |_| {
                     Ok(Box::new($name))
                 })
-            },
-        };
+            }
+        );
 
         $(#[$attr])*
         pub struct $name;

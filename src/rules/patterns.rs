@@ -294,27 +294,16 @@ macro_rules! pattern_rule {
             severity: $severity:ident $(,)?
         }
     ) => {
-        /// Metadata.
-        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
-            id: $id,
-            summary: $summary,
-            docs: DOCS,
-            default_severity: $crate::diagnostic::Severity::$severity,
-            category: $crate::rules::Category::Lexical,
-            fixable: true,
-        };
-
-        /// Registry entry.
-        pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
-            meta: &META,
-            build: |layers| {
+        $crate::rules::rule_registration!(
+            $id, $summary, $severity, Lexical, true,
+            |layers| {
                 $crate::rules::build_with::<$crate::rules::patterns::Options>(layers, |o| {
                     Ok(Box::new($name {
                         set: $crate::rules::patterns::PatternSet::new(DATA, o)?,
                     }))
                 })
-            },
-        };
+            }
+        );
 
         $(#[$attr])*
         pub struct $name {

@@ -82,27 +82,16 @@ macro_rules! term_list_rule {
             user_message: $user_message:expr $(,)?
         }
     ) => {
-        /// Metadata.
-        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
-            id: $id,
-            summary: $summary,
-            docs: DOCS,
-            default_severity: $crate::diagnostic::Severity::$severity,
-            category: $crate::rules::Category::Lexical,
-            fixable: true,
-        };
-
-        /// Registry entry.
-        pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
-            meta: &META,
-            build: |layers| {
+        $crate::rules::rule_registration!(
+            $id, $summary, $severity, Lexical, true,
+            |layers| {
                 $crate::rules::build_with::<$crate::rules::terms::TermOptions>(layers, |o| {
                     Ok(Box::new($name {
                         list: $crate::rules::terms::TermList::build(DATA, o, $user_message)?,
                     }))
                 })
-            },
-        };
+            }
+        );
 
         $(#[$attr])*
         pub struct $name {
