@@ -240,7 +240,6 @@ impl Rule for MisplacedLevel {
                 );
             }
         }
-        out.sort_by_key(|f| f.span.start);
     }
 }
 
