@@ -139,8 +139,11 @@ pub enum RulesFormat {
 /// `gwlint explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// 规则编号，例如 duplicate-number
+    /// 规则编号，例如 duplicate-number；也可以是配置文件中 [[rule]] 定义的自定义规则
     pub rule: String,
+    /// 查找自定义规则时使用的配置文件（默认从当前目录逐级向上查找 gwlint.toml）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Runs a parsed command line, writing to `out` and `err`. Returns the exit code.
@@ -175,19 +178,6 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         select: args.select,
         ignore: args.ignore,
     };
-    if let Some(id) = filter.unknown_id() {
-        let ids: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
-        write!(
-            err,
-            "{}",
-            render::render_error(
-                &format!("未知规则“{id}”（--select / --ignore）"),
-                Some(&format!("可用的规则：{}", ids.join("、"))),
-                color && io::stderr().is_terminal()
-            )
-        )?;
-        return Ok(exit_codes::ERROR);
-    }
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -463,6 +453,44 @@ fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             Ok(exit_codes::CLEAN)
         }
         None => {
+            // A rule of the user's own, from --config or the configuration governing the
+            // current directory.
+            let config = args.config.clone().or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| crate::config::discover(&d))
+            });
+            if let Some(path) = &config {
+                let loaded = std::fs::read_to_string(path)
+                    .map_err(|e| format!("无法读取配置文件 {}：{e}", path.display()))
+                    .and_then(|text| {
+                        crate::config::load(Some((path, &text)), &Default::default())
+                            .map_err(|e| render::render_config_error(&e, false))
+                    });
+                match loaded {
+                    Ok(settings) => {
+                        if let Some(c) = settings
+                            .rules
+                            .iter()
+                            .find(|c| c.rule.meta().id == args.rule)
+                        {
+                            let meta = c.rule.meta();
+                            writeln!(out, "{}", meta.docs.trim_end())?;
+                            writeln!(
+                                out,
+                                "\n级别：{}（{}）",
+                                c.severity.as_str(),
+                                c.severity.label_zh()
+                            )?;
+                            return Ok(exit_codes::CLEAN);
+                        }
+                    }
+                    Err(message) => {
+                        write!(err, "{message}")?;
+                        return Ok(exit_codes::ERROR);
+                    }
+                }
+            }
             let ids: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
             write!(
                 err,

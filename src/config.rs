@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::Severity;
+use crate::rules::custom::{CustomRule, CustomSpec};
 use crate::rules::{self, Rule};
 
 /// The default rule set, embedded in the binary.
@@ -54,6 +55,8 @@ pub struct Settings {
     /// First and second characters of every enabled lexical rule's terms, merged: the document
     /// is scanned once for them before the rules run.
     pub lexical: Option<crate::lexical::LexicalChars>,
+    /// Ids of the user's own rules (`[[rule]]`), enabled or not.
+    pub custom_ids: Vec<&'static str>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -91,41 +94,43 @@ pub struct RuleFilter {
 }
 
 impl RuleFilter {
-    /// Checks that every id names a rule. Returns the first unknown id.
-    pub fn unknown_id(&self) -> Option<&str> {
-        self.select
-            .iter()
-            .chain(&self.ignore)
-            .find(|id| rules::find(id).is_none())
-            .map(String::as_str)
-    }
-
     fn keeps(&self, id: &str) -> bool {
         (self.select.is_empty() || self.select.iter().any(|s| s == id))
             && !self.ignore.iter().any(|s| s == id)
     }
 }
 
-/// Builds settings from the embedded default and an optional user file `(path, text)`.
+/// Builds settings from the embedded default and an optional user file `(path, text)`, with
+/// every file it includes.
 pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings, ConfigError> {
     let default = Source {
         path: "<内置默认规则 rules/default.toml>".to_owned(),
         text: DEFAULT_TOML,
     };
-    let user_source = user.map(|(p, t)| Source {
-        path: p.display().to_string(),
-        text: t,
-    });
-    let mut layers = vec![parse_layer(&default)?];
-    if let Some(src) = &user_source {
-        layers.push(parse_layer(src)?);
+    // Phase 1: read the user file and every file it includes (owned texts that the parsed
+    // layers below borrow from).
+    let mut files: Vec<LoadedFile> = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    if let Some((p, t)) = user {
+        gather(p, t.to_owned(), &mut files, &mut order, &mut Vec::new())?;
     }
-    let sources: Vec<&Source> = std::iter::once(&default)
-        .chain(user_source.as_ref())
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source {
+            path: f.path.display().to_string(),
+            text: &f.text,
+        })
         .collect();
 
+    // Phase 2: the layers, embedded default first; an included file comes before its includer.
+    let mut layers: Vec<(Layer, &Source, Option<usize>)> =
+        vec![(parse_layer(&default)?, &default, None)];
+    for &i in &order {
+        layers.push((parse_layer(&sources[i])?, &sources[i], Some(i)));
+    }
+
     let mut extensions = None;
-    for (layer, src) in layers.iter_mut().zip(&sources) {
+    for (layer, src, _) in layers.iter_mut() {
         if let Some(check) = layer.check.take() {
             let opts: CheckOptions = CheckOptions::deserialize(ValueDeserializer::from(check))
                 .map_err(|e| src.toml_error(&e, None))?;
@@ -139,6 +144,101 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         }
     }
 
+    // The user's own rules ([[rule]]), from every layer.
+    let mut custom: Vec<(CustomRule, Severity, bool)> = Vec::new();
+    for (layer, src, _) in layers.iter_mut() {
+        for value in std::mem::take(&mut layer.custom) {
+            let span = value.span();
+            let key_spans: HashMap<String, Range<usize>> = match value.get_ref() {
+                DeValue::Table(t) => t
+                    .iter()
+                    .map(|(k, v)| (k.get_ref().to_string(), v.span()))
+                    .collect(),
+                _ => {
+                    return Err(src.error(
+                        Some(span),
+                        "自定义规则必须写成表：[[rule]] 之下写 id、message 和 regex / words / pairs",
+                        None,
+                    ));
+                }
+            };
+            let spec = CustomSpec::deserialize(ValueDeserializer::from(value))
+                .map_err(|e| src.toml_error(&e, Some(span.clone())))?;
+            if let Some((other, _, _)) = custom.iter().find(|(r, _, _)| r.meta().id == spec.id) {
+                return Err(src.error(
+                    key_spans.get("id").cloned().or(Some(span)),
+                    format!("自定义规则 id“{}”重复", other.meta().id),
+                    None,
+                ));
+            }
+            let rule = CustomRule::build(spec, &src.path).map_err(|(key, message)| {
+                let at = key
+                    .and_then(|k| key_spans.get(k).cloned())
+                    .or(Some(span.clone()));
+                src.error(at, message, None)
+            })?;
+            let severity = rule.meta().default_severity;
+            custom.push((rule, severity, true));
+        }
+    }
+
+    // Every [rules.<id>] must name a shipped rule or one of the user's.
+    for (layer, src, file) in &layers {
+        for (id, table) in &layer.rules {
+            if rules::find(id).is_some() {
+                continue;
+            }
+            if custom.iter().any(|(r, _, _)| r.meta().id == id) {
+                let includes = file.is_some_and(|i| files[i].rule_includes.contains_key(id));
+                if let Some(span) = table
+                    .rest
+                    .iter()
+                    .next()
+                    .map(|(key, _)| key.span())
+                    .or(includes.then(|| table.span.clone()))
+                {
+                    return Err(src.error(
+                        Some(span),
+                        format!("自定义规则“{id}”在 [rules.{id}] 中只能设置 severity 和 enabled"),
+                        Some("其他内容写在它的 [[rule]] 表中".to_owned()),
+                    ));
+                }
+                continue;
+            }
+            return Err(src.error(
+                Some(table.key_span.clone()),
+                format!("未知规则“{id}”"),
+                Some(suggest_rule(id)),
+            ));
+        }
+    }
+    for (rule, severity, enabled) in custom.iter_mut() {
+        for (layer, _, _) in &layers {
+            if let Some(table) = layer.rules.get(rule.meta().id) {
+                if let Some(s) = table.severity {
+                    *severity = s;
+                }
+                if let Some(e) = table.enabled {
+                    *enabled = e;
+                }
+            }
+        }
+    }
+
+    // List files named by `include` in a rule table, parsed once each.
+    let mut list_layers: HashMap<usize, DeTable> = HashMap::new();
+    for f in files
+        .iter()
+        .flat_map(|f| f.rule_includes.values().flatten())
+    {
+        if list_layers.contains_key(f) {
+            continue;
+        }
+        let table =
+            DeTable::parse(sources[*f].text).map_err(|e| sources[*f].toml_error(&e, None))?;
+        list_layers.insert(*f, table.into_inner());
+    }
+
     let mut configured = Vec::new();
     for entry in rules::RULES {
         let id = entry.meta.id;
@@ -146,7 +246,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         let mut enabled = true;
         let mut option_layers = Vec::new();
         let mut option_sources = Vec::new();
-        for (layer, src) in layers.iter_mut().zip(&sources) {
+        for (layer, src, file) in layers.iter_mut() {
             let Some(table) = layer.rules.remove(id) else {
                 continue;
             };
@@ -155,6 +255,20 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
             }
             if let Some(e) = table.enabled {
                 enabled = e;
+            }
+            // Included list files come before the table's own keys.
+            let included = file
+                .and_then(|i| files[i].rule_includes.get(id))
+                .cloned()
+                .unwrap_or_default();
+            for j in included {
+                let source = &sources[j];
+                option_sources.push((source, 0..source.text.len()));
+                let table = list_layers.get(&j).cloned().unwrap_or_default();
+                option_layers.push(ValueDeserializer::from(Spanned::new(
+                    0..source.text.len(),
+                    DeValue::Table(table),
+                )));
             }
             option_sources.push((*src, table.span.clone()));
             option_layers.push(ValueDeserializer::from(Spanned::new(
@@ -176,6 +290,15 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
             configured.push(ConfiguredRule { rule, severity });
         }
     }
+    let custom_ids = custom.iter().map(|(r, _, _)| r.meta().id).collect();
+    for (rule, severity, enabled) in custom {
+        if enabled && filter.keeps(rule.meta().id) {
+            configured.push(ConfiguredRule {
+                rule: Box::new(rule),
+                severity,
+            });
+        }
+    }
     let mut lexical: Option<crate::lexical::LexicalChars> = None;
     for c in &configured {
         if let Some(chars) = c.rule.lexical_chars() {
@@ -189,7 +312,153 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         extensions: extensions.unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()]),
         path: user.map(|(p, _)| p.to_path_buf()),
         lexical,
+        custom_ids,
     })
+}
+
+/// A file read while loading a configuration: the user's file, a configuration it includes, or
+/// a list file named in a rule table's `include`.
+struct LoadedFile {
+    path: PathBuf,
+    text: String,
+    /// For a configuration file: the list files each rule table includes (indices into the
+    /// loaded files).
+    rule_includes: HashMap<String, Vec<usize>>,
+}
+
+/// A file named in an `include`, resolved, with the span of its name.
+type Named = (PathBuf, Range<usize>);
+
+/// How deep `include` may nest.
+const MAX_INCLUDE_DEPTH: usize = 8;
+
+/// Reads `path` (already read as `text`) and, first, every configuration file it includes; the
+/// configuration files go into `order` after the files they include.
+fn gather(
+    path: &Path,
+    text: String,
+    files: &mut Vec<LoadedFile>,
+    order: &mut Vec<usize>,
+    stack: &mut Vec<PathBuf>,
+) -> Result<(), ConfigError> {
+    let display = path.display().to_string();
+    let error = |span: Range<usize>, message: String, help: Option<String>| ConfigError {
+        path: display.clone(),
+        text: text.clone(),
+        span: Some(span),
+        message,
+        help,
+    };
+    // Where the includes point (relative to this file), with the spans of the names.
+    let mut top: Vec<Named> = Vec::new();
+    let mut by_rule: Vec<(String, Vec<Named>)> = Vec::new();
+    {
+        let src = Source {
+            path: display.clone(),
+            text: &text,
+        };
+        let root = DeTable::parse(&text).map_err(|e| src.toml_error(&e, None))?;
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let names = |value: &Spanned<DeValue>| -> Result<Vec<Named>, ConfigError> {
+            let DeValue::Array(items) = value.get_ref() else {
+                return Err(src.error(
+                    Some(value.span()),
+                    "include 必须是文件名数组，例如 include = [\"本单位词表.toml\"]",
+                    None,
+                ));
+            };
+            items
+                .iter()
+                .map(|item| match item.get_ref() {
+                    DeValue::String(name) => Ok((dir.join(name.as_ref()), item.span())),
+                    _ => Err(src.error(
+                        Some(item.span()),
+                        "include 中的每一项必须是文件名字符串",
+                        None,
+                    )),
+                })
+                .collect()
+        };
+        for (key, value) in root.get_ref() {
+            match key.get_ref().as_ref() {
+                "include" => top = names(value)?,
+                "rules" => {
+                    if let DeValue::Table(rules) = value.get_ref() {
+                        for (rule, table) in rules {
+                            if let DeValue::Table(table) = table.get_ref()
+                                && let Some((_, inc)) =
+                                    table.iter().find(|(k, _)| k.get_ref() == "include")
+                            {
+                                by_rule.push((rule.get_ref().to_string(), names(inc)?));
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    stack.push(canonical);
+    for (child, span) in top {
+        let key = std::fs::canonicalize(&child).unwrap_or_else(|_| child.clone());
+        if stack.contains(&key) {
+            return Err(error(
+                span,
+                format!("循环包含：{} 又包含了自己", child.display()),
+                None,
+            ));
+        }
+        if stack.len() >= MAX_INCLUDE_DEPTH {
+            return Err(error(
+                span,
+                format!("include 嵌套超过 {MAX_INCLUDE_DEPTH} 层"),
+                None,
+            ));
+        }
+        let child_text = read_included(&child).map_err(|m| error(span.clone(), m, None))?;
+        gather(&child, child_text, files, order, stack)?;
+    }
+    stack.pop();
+    let mut rule_includes: HashMap<String, Vec<usize>> = HashMap::new();
+    for (rule, list) in by_rule {
+        for (file, span) in list {
+            let list_text = read_included(&file).map_err(|m| error(span.clone(), m, None))?;
+            files.push(LoadedFile {
+                path: file,
+                text: list_text,
+                rule_includes: HashMap::new(),
+            });
+            rule_includes
+                .entry(rule.clone())
+                .or_default()
+                .push(files.len() - 1);
+        }
+    }
+    files.push(LoadedFile {
+        path: path.to_path_buf(),
+        text,
+        rule_includes,
+    });
+    order.push(files.len() - 1);
+    Ok(())
+}
+
+fn read_included(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let reason = match e.kind() {
+            std::io::ErrorKind::NotFound => "文件不存在".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "没有读取权限".to_owned(),
+            _ => e.to_string(),
+        };
+        format!("无法读取被包含的文件 {}：{reason}", path.display())
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("被包含的文件 {} 不是 UTF-8 编码", path.display()))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
 }
 
 /// Finds the config file for `dir` by walking up to the filesystem root.
@@ -236,6 +505,7 @@ impl Source<'_> {
 
 /// One rule's table in one file.
 struct RuleTable<'a> {
+    key_span: Range<usize>,
     span: Range<usize>,
     severity: Option<Severity>,
     enabled: Option<bool>,
@@ -245,6 +515,8 @@ struct RuleTable<'a> {
 struct Layer<'a> {
     check: Option<Spanned<DeValue<'a>>>,
     rules: HashMap<String, RuleTable<'a>>,
+    /// `[[rule]]` tables: the user's own rules.
+    custom: Vec<Spanned<DeValue<'a>>>,
 }
 
 fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
@@ -252,6 +524,7 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
     let mut layer = Layer {
         check: None,
         rules: HashMap::new(),
+        custom: Vec::new(),
     };
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -264,26 +537,43 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
             "rules" => {
                 let span = value.span();
                 let DeValue::Table(table) = value.into_inner() else {
-                    return Err(src.error(Some(span), "“rules”必须是表（[rules.<规则>]）", None));
+                    return Err(src.error(
+                        Some(span),
+                        "“rules”必须是表（[rules.<规则>]）",
+                        Some(
+                            "自己的规则写成 [[rule]]（单数），调整已有规则写 [rules.<规则>]"
+                                .to_owned(),
+                        ),
+                    ));
                 };
                 for (rule_key, rule_value) in table {
                     let id = rule_key.get_ref().to_string();
-                    if rules::find(&id).is_none() {
-                        return Err(src.error(
-                            Some(rule_key.span()),
-                            format!("未知规则“{id}”"),
-                            Some(suggest_rule(&id)),
-                        ));
-                    }
-                    let table = rule_table(src, rule_value)?;
+                    // Whether the id names a rule is checked once the user's own rules are known.
+                    let table = rule_table(src, rule_key.span(), rule_value)?;
                     layer.rules.insert(id, table);
                 }
             }
+            "rule" => {
+                let span = value.span();
+                let DeValue::Array(items) = value.into_inner() else {
+                    return Err(src.error(
+                        Some(span),
+                        "自定义规则写成 [[rule]] 表（可以写多个）",
+                        None,
+                    ));
+                };
+                layer.custom.extend(items);
+            }
+            // Resolved when the files are read (`gather`).
+            "include" => {}
             other => {
                 return Err(src.error(
                     Some(key.span()),
                     format!("未知配置项“{other}”"),
-                    Some("顶层只能有 [check] 和 [rules.<规则>]".to_owned()),
+                    Some(
+                        "顶层只能有 include、[check]、[rules.<规则>] 和 [[rule]]（自定义规则）"
+                            .to_owned(),
+                    ),
                 ));
             }
         }
@@ -293,6 +583,7 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
 
 fn rule_table<'a>(
     src: &Source<'a>,
+    key_span: Range<usize>,
     value: Spanned<DeValue<'a>>,
 ) -> Result<RuleTable<'a>, ConfigError> {
     let span = value.span();
@@ -304,6 +595,7 @@ fn rule_table<'a>(
         ));
     };
     let mut out = RuleTable {
+        key_span,
         span: span.clone(),
         severity: None,
         enabled: None,
@@ -333,6 +625,8 @@ fn rule_table<'a>(
                 DeValue::Boolean(b) => out.enabled = Some(*b),
                 _ => return Err(src.error(Some(v.span()), "enabled 必须是 true 或 false", None)),
             },
+            // List files, read with the configuration (`gather`).
+            "include" => {}
             _ => {
                 out.rest.insert(key, v);
             }

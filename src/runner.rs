@@ -194,6 +194,37 @@ pub fn run(
         };
         jobs.push((target, walk_error, settings));
     }
+    // --select / --ignore may name the user's own rules: an id is unknown only when neither the
+    // shipped rules nor any configuration in use defines it.
+    let custom: Vec<&str> = explicit
+        .iter()
+        .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
+        .flat_map(|s| s.custom_ids.iter().copied())
+        .collect();
+    if let Some(id) = opts
+        .filter
+        .select
+        .iter()
+        .chain(&opts.filter.ignore)
+        .find(|id| crate::rules::find(id).is_none() && !custom.contains(&id.as_str()))
+    {
+        let ids: Vec<&str> = crate::rules::RULES.iter().map(|e| e.meta.id).collect();
+        return Err(ConfigError {
+            path: "命令行参数".to_owned(),
+            text: String::new(),
+            span: None,
+            message: format!("未知规则“{id}”（--select / --ignore）"),
+            help: Some(format!(
+                "可用的规则：{}{}",
+                ids.join("、"),
+                if custom.is_empty() {
+                    String::new()
+                } else {
+                    format!("；自定义规则：{}", custom.join("、"))
+                }
+            )),
+        });
+    }
     let mut config_errors: Vec<ConfigError> =
         by_config.into_values().filter_map(Result::err).collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));

@@ -485,6 +485,175 @@ fn config_bad_context_rules() {
 }
 
 #[test]
+fn config_bad_custom_rules() {
+    let rule = |body: &str| format!("[[rule]]\nid = \"our-rule\"\nmessage = \"m\"\n{body}");
+    bad_config(
+        &rule("regex = '(a'\n"),
+        "4:9",
+        &["正则表达式无效", "unclosed group"],
+    );
+    bad_config(
+        &rule("words = [\"甲\"]\n[[rule]]\nid = \"our-rule\"\nmessage = \"m\"\nwords = [\"乙\"]\n"),
+        "6:6",
+        &["重复"],
+    );
+    bad_config(
+        "[[rule]]\nid = \"x\"\nwords = [\"甲\"]\n",
+        "1:1",
+        &["缺少必填项", "message"],
+    );
+    bad_config(&rule("words = [\"甲\"]\nfoo = 1\n"), "5:1", &["“foo”"]);
+    bad_config(
+        &rule("words = [\"甲\"]\nregex = \"乙\"\n"),
+        "1:1",
+        &["regex", "words", "pairs"],
+    );
+    bad_config(&rule(""), "1:1", &["regex", "words", "pairs"]);
+    bad_config(
+        "[[rule]]\nid = \"typo\"\nmessage = \"m\"\nwords = [\"甲\"]\n",
+        "2:6",
+        &["内置规则", "[rules.typo]"],
+    );
+    bad_config(
+        "[[rule]]\nid = \"Our_Rule\"\nmessage = \"m\"\nwords = [\"甲\"]\n",
+        "2:6",
+        &["Our_Rule", "小写英文"],
+    );
+    bad_config(
+        &rule(
+            "regex = '领导同志们'\nreplace = '同志们'\nexamples = [[\"领导同志们\", \"领导们\"]]\n",
+        ),
+        "6:",
+        &["示例不成立", "同志们"],
+    );
+    bad_config(&rule("pairs = [[\"甲\", \"甲\"]]\n"), "4:9", &["相同"]);
+    bad_config(
+        &rule("words = [\"甲\"]\n[rules.our-rule]\nregex = \"乙\"\n"),
+        "6:1",
+        &["[rules.our-rule]", "只能设置"],
+    );
+    bad_config("rule = 3\n", "1:8", &["[[rule]]"]);
+    bad_config("[[rules]]\nid = \"x\"\n", "1:", &["[[rule]]"]);
+    bad_config(
+        "include = [\"nope.toml\"]\n",
+        "1:12",
+        &["nope.toml", "无法读取"],
+    );
+    bad_config("include = \"nope.toml\"\n", "1:11", &["include"]);
+    bad_config("include = [\"bad.toml\"]\n", "1:12", &["循环包含"]);
+    bad_config(
+        "[rules.typo]\ninclude = [\"nope.toml\"]\n",
+        "2:12",
+        &["nope.toml"],
+    );
+}
+
+#[test]
+fn config_error_inside_included_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path().join("lists/词表.toml"), "[[set]]\nid = 1\n");
+    write(
+        dir.path().join("shared.toml"),
+        "[[rule]]\nid = \"x\"\nmessage = \"m\"\nregex = '('\n",
+    );
+    let doc = write(dir.path().join("doc.txt"), "一、甲\n");
+    for (config, position) in [
+        (
+            "[rules.typo]\ninclude = [\"lists/词表.toml\"]\n",
+            "词表.toml:2:6",
+        ),
+        ("include = [\"shared.toml\"]\n", "shared.toml:4:9"),
+    ] {
+        let path = write(dir.path().join("gwlint.toml"), config);
+        let (code, _, stderr) = run(gwlint()
+            .args(["check", "--color", "never", "--config"])
+            .arg(&path)
+            .arg(&doc));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(
+            stderr.contains(position),
+            "expected {position} in:\n{stderr}"
+        );
+    }
+}
+
+/// A user's list file, a shared configuration with a word-list rule, and a regex rule with
+/// capture groups: findings with their spans, replacements and severities; `--select` and
+/// `enabled = false` work on the user's rule ids.
+#[test]
+fn user_rules_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path().join("lists/本单位错别字.toml"),
+        "[[set]]\nid = \"our-typos\"\nsource = \"本单位校对手册\"\nmessage = \"本单位词表：“{wrong}”应为“{right}”\"\n\
+         examples = [[\"周密布暑\", \"周密部署\"]]\npairs = [[\"布暑\", \"部署\"]]\n",
+    );
+    write(
+        dir.path().join("shared.toml"),
+        "[[rule]]\nid = \"colloquial\"\nseverity = \"info\"\nmessage = \"口语化表述“{text}”\"\nwords = [\"搞定\", \"咋办\"]\n",
+    );
+    write(
+        dir.path().join("gwlint.toml"),
+        "include = [\"shared.toml\"]\n[rules.typo]\ninclude = [\"lists/本单位错别字.toml\"]\n\
+         [[rule]]\nid = \"leader-title\"\nmessage = \"称呼不规范：“{text}”→“{fix}”\"\n\
+         regex = '(各位)?领导同志们'\nreplace = '${1}同志们'\nexamples = [[\"各位领导同志们：\", \"各位同志们：\"]]\n",
+    );
+    let doc = write(
+        dir.path().join("doc.txt"),
+        "各位领导同志们：\n今年工作周密布暑，问题都搞定了。\n",
+    );
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&doc));
+    assert_eq!(code, 1, "{stderr}");
+    let findings = parse_jsonl(&stdout);
+    let rows: Vec<(String, String, u64, u64, String)> = findings
+        .iter()
+        .map(|f| {
+            (
+                rule_of(f).to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["fix"]["replacement"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let row = |r: &str, s: &str, l, c, f: &str| (r.to_owned(), s.to_owned(), l, c, f.to_owned());
+    assert_eq!(
+        rows,
+        vec![
+            row("leader-title", "warning", 1, 1, "各位同志们"),
+            row("typo", "error", 2, 7, "部署"),
+            row("colloquial", "info", 2, 13, ""),
+        ]
+    );
+    assert_eq!(findings[0]["byte_end"], 21);
+
+    let (code, stdout, _) = run(gwlint()
+        .args(["explain", "leader-title", "--config"])
+        .arg(dir.path().join("gwlint.toml")));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("自定义规则") && stdout.contains("(各位)?领导同志们"),
+        "{stdout}"
+    );
+
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--format", "jsonl", "--select", "colloquial"])
+        .arg(&doc));
+    // An info finding does not fail the run (--fail-on warning).
+    assert_eq!(code, 0);
+    assert_eq!(rules_in(&parse_jsonl(&stdout)), vec!["colloquial"]);
+
+    write(
+        dir.path().join("gwlint.toml"),
+        "include = [\"shared.toml\"]\n[rules.colloquial]\nenabled = false\n",
+    );
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&doc));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+}
+
+#[test]
 fn config_bad_document_date() {
     bad_config(
         "[rules.deprecated-term]\ndocument-date = \"2023/03/05\"\n",

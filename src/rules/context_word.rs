@@ -80,6 +80,7 @@ mod tests {
             Options {
                 extend: Some(vec![spec.clone()]),
                 disable: Some(vec!["baofa".into()]),
+                rule: None,
             },
         )
         .unwrap();
@@ -98,6 +99,7 @@ mod tests {
             Options {
                 extend: Some(vec![bad]),
                 disable: None,
+                rule: None,
             },
         )
         .err()
@@ -108,6 +110,7 @@ mod tests {
             Options {
                 extend: None,
                 disable: Some(vec!["nope".into()]),
+                rule: None,
             },
         )
         .err()

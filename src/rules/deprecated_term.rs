@@ -77,6 +77,7 @@ pub const ENTRY: RuleEntry = RuleEntry {
                 TermOptions {
                     extend: o.extend,
                     disable: o.disable,
+                    set: o.set,
                 },
                 "“{wrong}”已停用，应为“{right}”（本单位词表）",
             )?;
@@ -98,6 +99,8 @@ pub struct Options {
     pub extend: Option<Vec<(String, String)>>,
     /// Entries or set ids to turn off.
     pub disable: Option<Vec<String>>,
+    /// Whole sets of the user's (`[[set]]`, with `since`), usually from an `include`d file.
+    pub set: Option<Vec<super::terms::TermSet>>,
 }
 
 impl RuleOptions for Options {
@@ -105,15 +108,18 @@ impl RuleOptions for Options {
         let terms = TermOptions {
             extend: self.extend,
             disable: self.disable,
+            set: self.set,
         }
         .merge(TermOptions {
             extend: over.extend,
             disable: over.disable,
+            set: over.set,
         });
         Options {
             document_date: over.document_date.or(self.document_date),
             extend: terms.extend,
             disable: terms.disable,
+            set: terms.set,
         }
     }
 }

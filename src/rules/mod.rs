@@ -12,6 +12,7 @@ use crate::document::Document;
 pub mod common;
 pub mod context_word;
 pub mod count_claim;
+pub mod custom;
 pub mod deprecated_term;
 pub mod dunhao_before_deng;
 pub mod dunhao_between_quoted;
@@ -53,6 +54,8 @@ pub enum Category {
     Draft,
     /// Words: typos, variant forms, context-dependent words.
     Lexical,
+    /// A rule of the user's own (`[[rule]]` in a configuration file).
+    Custom,
 }
 
 impl Category {
@@ -63,6 +66,7 @@ impl Category {
             Category::Punctuation => "标点",
             Category::Draft => "草稿残留",
             Category::Lexical => "用词",
+            Category::Custom => "自定义",
         }
     }
 }

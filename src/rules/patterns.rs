@@ -55,17 +55,23 @@ pub struct Options {
     pub extend: Option<Vec<Spec>>,
     /// Ids to turn off.
     pub disable: Option<Vec<String>>,
+    /// Extra rules in the shipped format (`[[rule]]`), usually from a list file named in
+    /// `include`: the same as `extend`.
+    pub rule: Option<Vec<Spec>>,
 }
 
 impl RuleOptions for Options {
     fn merge(self, over: Self) -> Self {
         let mut extend = self.extend.unwrap_or_default();
+        extend.extend(self.rule.unwrap_or_default());
         extend.extend(over.extend.unwrap_or_default());
+        extend.extend(over.rule.unwrap_or_default());
         let mut disable = self.disable.unwrap_or_default();
         disable.extend(over.disable.unwrap_or_default());
         Options {
             extend: Some(extend),
             disable: Some(disable),
+            rule: None,
         }
     }
 }
@@ -98,9 +104,15 @@ impl PatternSet {
             .into_iter()
             .filter(|s| !disable.contains(&s.id))
             .collect();
-        for spec in options.extend.unwrap_or_default() {
+        let shipped = specs.len();
+        for spec in options
+            .extend
+            .unwrap_or_default()
+            .into_iter()
+            .chain(options.rule.unwrap_or_default())
+        {
             if specs.iter().any(|s| s.id == spec.id) {
-                return Err(format!("extend 中的规则 id“{}”重复", spec.id));
+                return Err(format!("规则 id“{}”重复", spec.id));
             }
             specs.push(spec);
         }
@@ -110,8 +122,16 @@ impl PatternSet {
         let mut by_prefix: Vec<Vec<usize>> = Vec::new();
         let mut unanchored = Vec::new();
         for (i, spec) in specs.iter().enumerate() {
-            let re = Regex::new(&spec.regex)
-                .map_err(|e| format!("规则“{}”的正则表达式无效：{e}", spec.id))?;
+            let re = Regex::new(&spec.regex).map_err(|e| {
+                // The syntax error's own kind says what is wrong ("unclosed group"); the
+                // builder's message only says that pattern 0 failed.
+                let why = match e.syntax_error() {
+                    Some(regex_syntax::Error::Parse(p)) => p.kind().to_string(),
+                    Some(regex_syntax::Error::Translate(t)) => t.kind().to_string(),
+                    _ => e.to_string(),
+                };
+                format!("规则“{}”的正则表达式无效：{why}", spec.id)
+            })?;
             if re.is_match("") {
                 return Err(format!("规则“{}”能匹配空字符串", spec.id));
             }
@@ -145,14 +165,50 @@ impl PatternSet {
                     .map_err(|e| e.to_string())?,
             )
         };
-        Ok(PatternSet {
+        let set = PatternSet {
             specs,
             regexes,
             prefixes,
             by_prefix,
             unanchored,
             chars,
-        })
+        };
+        // The user's rules are tested like the shipped ones: every example must come out right.
+        for spec in &set.specs[shipped..] {
+            for (text, fixed) in &spec.examples {
+                let got = set.apply(text);
+                if &got != fixed {
+                    return Err(format!(
+                        "规则“{}”的示例不成立：“{text}”检查后是“{got}”，应为“{fixed}”",
+                        spec.id
+                    ));
+                }
+            }
+        }
+        Ok(set)
+    }
+
+    /// `text` with every match replaced (rules with a replacement) or marked 【…】 (rules that only
+    /// point): the form the examples are written in.
+    pub fn apply(&self, text: &str) -> String {
+        let mut out = String::new();
+        let mut last = 0;
+        for (i, span, fix) in self.matches(text) {
+            if span.start < last {
+                continue;
+            }
+            out.push_str(&text[last..span.start]);
+            if self.specs[i].replace.is_empty() {
+                out.push('【');
+                out.push_str(&text[span.clone()]);
+                out.push('】');
+            } else {
+                out.push_str(&fix);
+            }
+            last = span.end;
+        }
+        out.push_str(&text[last..]);
+        out
     }
 
     /// `(spec index, match span, replacement)` for every match in `text`, in order.
@@ -344,22 +400,7 @@ pub(crate) fn check_examples(data: &str) {
     for spec in &file.rule {
         assert!(!spec.examples.is_empty(), "{} has no examples", spec.id);
         for (text, fixed) in &spec.examples {
-            let mut out = String::new();
-            let mut last = 0;
-            for (i, span, fix) in set.matches(text) {
-                out.push_str(&text[last..span.start]);
-                if set.specs[i].replace.is_empty() {
-                    // A rule that only points: the example marks what it reports with 【】.
-                    out.push('【');
-                    out.push_str(&text[span.clone()]);
-                    out.push('】');
-                } else {
-                    out.push_str(&fix);
-                }
-                last = span.end;
-            }
-            out.push_str(&text[last..]);
-            assert_eq!(&out, fixed, "{}: {text:?}", spec.id);
+            assert_eq!(&set.apply(text), fixed, "{}: {text:?}", spec.id);
         }
     }
 }

@@ -54,6 +54,9 @@ pub struct TermOptions {
     pub extend: Option<Vec<(String, String)>>,
     /// Wrong forms or set ids to turn off.
     pub disable: Option<Vec<String>>,
+    /// Whole sets of the user's, in the shipped format (`[[set]]`), usually from a list file
+    /// named in `include`.
+    pub set: Option<Vec<TermSet>>,
 }
 
 impl RuleOptions for TermOptions {
@@ -62,9 +65,12 @@ impl RuleOptions for TermOptions {
         extend.extend(over.extend.unwrap_or_default());
         let mut disable = self.disable.unwrap_or_default();
         disable.extend(over.disable.unwrap_or_default());
+        let mut set = self.set.unwrap_or_default();
+        set.extend(over.set.unwrap_or_default());
         TermOptions {
             extend: Some(extend),
             disable: Some(disable),
+            set: Some(set),
         }
     }
 }
@@ -215,6 +221,57 @@ impl TermList {
                 since: None,
             });
         }
+        let user_sets = options.set.unwrap_or_default();
+        for set in &user_sets {
+            if file.set.iter().any(|s| s.id == set.id) {
+                return Err(format!("词组 id“{}”与内置词组重复", set.id));
+            }
+            for (wrong, right) in &set.pairs {
+                if wrong.is_empty() || wrong == right {
+                    return Err(format!(
+                        "词组“{}”中的“{wrong}”：错误写法为空或与正确写法相同",
+                        set.id
+                    ));
+                }
+                entries.retain(|e| &e.wrong != wrong);
+                entries.push(Entry {
+                    wrong: wrong.clone(),
+                    right: right.clone(),
+                    message: fill(&set.message, wrong, right),
+                    source: Some(set.source.clone()),
+                    exception: false,
+                    since: set.since.clone(),
+                });
+            }
+            for phrase in &set.exceptions {
+                entries.push(Entry {
+                    wrong: phrase.clone(),
+                    right: phrase.clone(),
+                    message: String::new(),
+                    source: None,
+                    exception: true,
+                    since: None,
+                });
+            }
+        }
+        let list = TermList::from_entries(entries)?;
+        // A user's list is tested like the shipped ones: every example must come out right.
+        for set in &user_sets {
+            for (bad, good) in &set.examples {
+                let fixed = list.apply(bad);
+                if &fixed != good || !list.find(good).is_empty() {
+                    return Err(format!(
+                        "词组“{}”的示例不成立：“{bad}”改正后是“{fixed}”，应为“{good}”",
+                        set.id
+                    ));
+                }
+            }
+        }
+        Ok(list)
+    }
+
+    /// Compiles entries (the first of several with the same wrong form wins).
+    pub fn from_entries(mut entries: Vec<Entry>) -> Result<TermList, String> {
         let mut seen = std::collections::HashSet::new();
         entries.retain(|e| seen.insert(e.wrong.clone()));
         let automaton = if entries.is_empty() {
@@ -295,6 +352,19 @@ impl TermList {
             }
         }
         out
+    }
+
+    /// `text` with every match replaced by its right form.
+    pub fn apply(&self, text: &str) -> String {
+        let mut fixed = String::new();
+        let mut last = 0;
+        for (span, entry) in self.find(text) {
+            fixed.push_str(&text[last..span.start]);
+            fixed.push_str(&entry.right);
+            last = span.end;
+        }
+        fixed.push_str(&text[last..]);
+        fixed
     }
 
     /// Number of entries.
@@ -384,6 +454,7 @@ mod tests {
         let opts = TermOptions {
             extend: Some(vec![("布暑".to_owned(), "部署".to_owned())]),
             disable: Some(vec!["拼博".to_owned()]),
+            set: None,
         };
         let list =
             TermList::build(super::super::typo::DATA, opts, "本单位：{wrong}→{right}").unwrap();
@@ -396,6 +467,7 @@ mod tests {
         let bad = TermOptions {
             extend: None,
             disable: Some(vec!["不存在的词".to_owned()]),
+            set: None,
         };
         let err = TermList::build(super::super::typo::DATA, bad, "").unwrap_err();
         assert!(err.contains("不存在的词"), "{err}");
