@@ -194,6 +194,10 @@ pub struct Document {
     marks: OnceLock<Vec<crate::punctuation::Mark>>,
     /// Where lexical terms may begin ([`Document::prepare_lexical`]).
     lexical: OnceLock<Vec<usize>>,
+    /// Numeric ranges (`3～5`, `2021—2025`), found on first use from the marks.
+    ranges: OnceLock<Vec<crate::numbers::NumericRange>>,
+    /// The marks right after a digit or a `*` placeholder (`%`, `-`, `.`, `～` …).
+    number_marks: OnceLock<Vec<crate::punctuation::Mark>>,
 }
 
 impl Document {
@@ -254,7 +258,41 @@ impl Document {
             enumerators,
             marks: OnceLock::new(),
             lexical: OnceLock::new(),
+            ranges: OnceLock::new(),
+            number_marks: OnceLock::new(),
         }
+    }
+
+    /// The marks that follow a digit (half- or full-width) or a `*` placeholder: where the
+    /// number rules look (`3.5%`, `10-20`, `2021-01-05`). Filtered once from [`Document::marks`].
+    pub fn number_marks(&self) -> &[crate::punctuation::Mark] {
+        self.number_marks.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            self.marks()
+                .iter()
+                .filter(|m| {
+                    let before = &bytes[..m.pos];
+                    match before.last() {
+                        Some(b) if b.is_ascii_digit() || *b == b'*' => true,
+                        // ０–９ (EF BC 90–99) and ＊ (EF BC 8A).
+                        Some(&b) if before.len() >= 3 => {
+                            before[before.len() - 3] == 0xEF
+                                && before[before.len() - 2] == 0xBC
+                                && ((0x90..=0x99).contains(&b) || b == 0x8A)
+                        }
+                        _ => false,
+                    }
+                })
+                .copied()
+                .collect()
+        })
+    }
+
+    /// The numeric ranges whose separator is a mark (`3～5`, `10-20`, `*—*`): shared by the
+    /// number rules, found once.
+    pub fn numeric_ranges(&self) -> &[crate::numbers::NumericRange] {
+        self.ranges
+            .get_or_init(|| crate::numbers::mark_ranges(&self.text, self.number_marks()))
     }
 
     /// Every punctuation mark, symbol and space of the text in order — one shared scan for all

@@ -12,6 +12,7 @@ pub mod exit_codes;
 pub mod input;
 pub mod lexical;
 pub mod line_index;
+pub mod numbers;
 pub mod numerals;
 pub mod outline;
 pub mod punctuation;

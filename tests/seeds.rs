@@ -116,6 +116,45 @@ fn seed_named_defects() {
     // Numbers (C.3): 地表水V类 → Ⅴ类.
     assert_eq!(at("latin-roman-numeral"), [(7, 288)]);
     assert_eq!(at("fold-expression"), [(46, 153)]);
+    // 用*—*年的时间: the only range, 一字线 between values — a house-style note.
+    assert_eq!(at("range-separator"), [(37, 80)]);
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f.rule == "range-separator")
+            .all(|f| f.severity == gwlint::diagnostic::Severity::Info)
+    );
+    // 力争全年到位*亿以上 among 28 amounts in *亿元 (C.3 #27, warning); 做决策 vs 作决策 (#39),
+    // 做大做优做强 vs 做大做强 (#40), 制订 vs 10× 制定 (#41): notes.
+    assert_eq!(
+        at("inconsistent-term"),
+        [(23, 367), (25, 477), (38, 34), (50, 56)]
+    );
+    let severities: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "inconsistent-term")
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(
+        severities,
+        [
+            gwlint::diagnostic::Severity::Warning,
+            gwlint::diagnostic::Severity::Info,
+            gwlint::diagnostic::Severity::Info,
+            gwlint::diagnostic::Severity::Info
+        ]
+    );
+    // No other number defects; the six *个百分点 are right and the * placeholders are not numbers
+    // to these rules (C.3 #31, #32).
+    for rule in [
+        "range-unit",
+        "stacked-approximation",
+        "percent-point",
+        "date-format",
+        "fullwidth-digit",
+    ] {
+        assert_eq!(at(rule), [], "{rule}");
+    }
     // 新冠肺炎 in an undated early-2021 report: a note, never a warning.
     assert_eq!(at("deprecated-term"), [(13, 4)]);
     assert!(

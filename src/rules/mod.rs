@@ -13,6 +13,7 @@ pub mod common;
 pub mod context_word;
 pub mod count_claim;
 pub mod custom;
+pub mod date_format;
 pub mod deprecated_term;
 pub mod dunhao_before_deng;
 pub mod dunhao_between_quoted;
@@ -22,8 +23,10 @@ pub mod enumeration_layout;
 pub mod enumeration_punctuation;
 pub mod enumeration_sequence;
 pub mod fold_expression;
+pub mod fullwidth_digit;
 pub mod halfwidth_punctuation;
 pub mod heading_punctuation;
+pub mod inconsistent_term;
 pub mod latin_roman_numeral;
 pub mod malformed_doc_number;
 pub mod malformed_marker;
@@ -34,8 +37,12 @@ pub mod nonstandard_dash;
 pub mod nonstandard_ellipsis;
 pub mod numbering;
 pub mod patterns;
+pub mod percent_point;
+pub mod range_separator;
+pub mod range_unit;
 pub mod repeated_punctuation;
 pub mod skipped_number;
+pub mod stacked_approximation;
 pub mod stray_whitespace;
 pub mod terms;
 pub mod typo;
@@ -54,6 +61,8 @@ pub enum Category {
     Draft,
     /// Words: typos, variant forms, context-dependent words.
     Lexical,
+    /// Numbers and units (GB/T 15835).
+    Number,
     /// A rule of the user's own (`[[rule]]` in a configuration file).
     Custom,
 }
@@ -66,6 +75,7 @@ impl Category {
             Category::Punctuation => "标点",
             Category::Draft => "草稿残留",
             Category::Lexical => "用词",
+            Category::Number => "数字",
             Category::Custom => "自定义",
         }
     }
@@ -199,6 +209,7 @@ pub struct RuleEntry {
 pub const RULES: &[RuleEntry] = &[
     context_word::ENTRY,
     count_claim::ENTRY,
+    date_format::ENTRY,
     deprecated_term::ENTRY,
     dunhao_before_deng::ENTRY,
     dunhao_between_quoted::ENTRY,
@@ -207,8 +218,10 @@ pub const RULES: &[RuleEntry] = &[
     enumeration_punctuation::ENTRY,
     enumeration_sequence::ENTRY,
     fold_expression::ENTRY,
+    fullwidth_digit::ENTRY,
     halfwidth_punctuation::ENTRY,
     heading_punctuation::ENTRY,
+    inconsistent_term::ENTRY,
     latin_roman_numeral::ENTRY,
     malformed_doc_number::ENTRY,
     malformed_marker::ENTRY,
@@ -217,8 +230,12 @@ pub const RULES: &[RuleEntry] = &[
     nested_quote::ENTRY,
     nonstandard_dash::ENTRY,
     nonstandard_ellipsis::ENTRY,
+    percent_point::ENTRY,
+    range_separator::ENTRY,
+    range_unit::ENTRY,
     repeated_punctuation::ENTRY,
     skipped_number::ENTRY,
+    stacked_approximation::ENTRY,
     stray_whitespace::ENTRY,
     typo::ENTRY,
     unfilled_placeholder::ENTRY,
