@@ -164,3 +164,56 @@ fn seed_named_defects() {
             .all(|f| f.severity == gwlint::diagnostic::Severity::Info)
     );
 }
+
+/// C.4 #45: 全面贯彻党的十九大和十九届……全会精神 is right for the early-2021 seed and stale after
+/// 2022-10-22. With the (off by default) political-formulation rule turned on and no date in the
+/// file, it is a note that says why; with a 2023 date, a finding at the configured level; with an
+/// early-2021 date, nothing.
+#[test]
+fn seed_political_formulation_by_date() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/seeds/000_18ae15f2ea8019a0.txt"
+    );
+    let doc = Document::parse(std::fs::read_to_string(path).unwrap(), SourceKind::Text);
+    let run = |date: Option<&str>| -> Vec<(usize, usize, gwlint::diagnostic::Severity, String)> {
+        let mut toml =
+            "[rules.political-formulation]\nenabled = true\nseverity = \"warning\"\n".to_owned();
+        if let Some(d) = date {
+            toml.push_str(&format!("document-date = \"{d}\"\n"));
+        }
+        let filter = RuleFilter {
+            select: vec!["political-formulation".to_owned()],
+            ignore: Vec::new(),
+        };
+        let settings =
+            config::load(Some((std::path::Path::new("gwlint.toml"), &toml)), &filter).unwrap();
+        gwlint::check_document(&settings, &doc)
+            .iter()
+            .map(|f| {
+                let lc = doc.lines.line_col(&doc.text, f.span.start);
+                (lc.line, lc.column, f.severity, f.message.clone())
+            })
+            .collect()
+    };
+    let undated = run(None);
+    assert!(
+        undated.iter().any(|f| (f.0, f.1) == (19, 34)),
+        "{undated:?}"
+    );
+    assert!(
+        undated
+            .iter()
+            .all(|f| f.2 == gwlint::diagnostic::Severity::Info)
+    );
+    assert!(
+        undated.iter().all(|f| f.3.contains("无法确定文件日期")),
+        "{undated:?}"
+    );
+    let late = run(Some("2023-03-05"));
+    assert!(
+        late.iter()
+            .any(|f| (f.0, f.1) == (19, 34) && f.2 == gwlint::diagnostic::Severity::Warning)
+    );
+    assert_eq!(run(Some("2021-02-01")), []);
+}

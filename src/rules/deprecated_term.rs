@@ -65,26 +65,12 @@ pub const ENTRY: RuleEntry = RuleEntry {
     meta: &META,
     build: |layers| {
         build_with::<Options>(layers, |o| {
-            let document_date = match o.document_date {
-                Some(d) => Some(
-                    parse_iso_date(&d)
-                        .ok_or_else(|| format!("document-date 应写成“YYYY-MM-DD”，不是“{d}”"))?,
-                ),
-                None => None,
-            };
-            let list = TermList::build(
+            Ok(Box::new(DatedTerms::build(
+                &META,
                 DATA,
-                TermOptions {
-                    extend: o.extend,
-                    disable: o.disable,
-                    set: o.set,
-                },
+                o,
                 "“{wrong}”已停用，应为“{right}”（本单位词表）",
-            )?;
-            Ok(Box::new(DeprecatedTerm {
-                list,
-                document_date,
-            }))
+            )?))
         })
     },
 };
@@ -124,13 +110,47 @@ impl RuleOptions for Options {
     }
 }
 
-/// The rule.
-pub struct DeprecatedTerm {
+/// A list of terms that go out of use on a date (`since`), checked against the document's date:
+/// `deprecated-term` and `political-formulation`.
+pub struct DatedTerms {
+    meta: &'static RuleMeta,
     list: TermList,
     document_date: Option<(u32, u32, u32)>,
 }
 
-fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
+impl DatedTerms {
+    /// Compiles `data` (term sets with `since`) with the user's options for the rule `meta`.
+    pub fn build(
+        meta: &'static RuleMeta,
+        data: &str,
+        o: Options,
+        user_message: &str,
+    ) -> Result<Self, String> {
+        let document_date = match o.document_date {
+            Some(d) => Some(
+                parse_iso_date(&d)
+                    .ok_or_else(|| format!("document-date 应写成“YYYY-MM-DD”，不是“{d}”"))?,
+            ),
+            None => None,
+        };
+        let list = TermList::build(
+            data,
+            TermOptions {
+                extend: o.extend,
+                disable: o.disable,
+                set: o.set,
+            },
+            user_message,
+        )?;
+        Ok(DatedTerms {
+            meta,
+            list,
+            document_date,
+        })
+    }
+}
+
+pub(crate) fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
     let mut parts = s.trim().split('-').map(|p| p.parse::<u32>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
     (parts.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
@@ -199,9 +219,9 @@ fn infer_date(doc: &Document) -> Option<(u32, u32, u32)> {
     })
 }
 
-impl Rule for DeprecatedTerm {
+impl Rule for DatedTerms {
     fn meta(&self) -> &'static RuleMeta {
-        &META
+        self.meta
     }
 
     fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
@@ -230,7 +250,7 @@ impl Rule for DeprecatedTerm {
             let finding = match (date, since) {
                 (Some(d), Some(s)) if d < s => continue,
                 (None, Some(s)) => Finding::new(
-                    META.id,
+                    self.meta.id,
                     span.clone(),
                     format!(
                         "{}：无法确定文件日期，请确认文件是否晚于 {}-{:02}-{:02}",
@@ -238,7 +258,7 @@ impl Rule for DeprecatedTerm {
                     ),
                 )
                 .at_most(Severity::Info),
-                _ => Finding::new(META.id, span.clone(), entry.message.clone()),
+                _ => Finding::new(self.meta.id, span.clone(), entry.message.clone()),
             };
             out.push(
                 finding

@@ -38,6 +38,7 @@ pub mod nonstandard_ellipsis;
 pub mod numbering;
 pub mod patterns;
 pub mod percent_point;
+pub mod political_formulation;
 pub mod range_separator;
 pub mod range_unit;
 pub mod repeated_punctuation;
@@ -231,6 +232,7 @@ pub const RULES: &[RuleEntry] = &[
     nonstandard_dash::ENTRY,
     nonstandard_ellipsis::ENTRY,
     percent_point::ENTRY,
+    political_formulation::ENTRY,
     range_separator::ENTRY,
     range_unit::ENTRY,
     repeated_punctuation::ENTRY,
