@@ -444,11 +444,54 @@ fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     match rules::find(&args.rule) {
         Some(e) => {
             writeln!(out, "{}", e.meta.docs.trim_end())?;
+            // Where the shipped data comes from, read from the data itself.
+            let default = crate::config::load(None, &Default::default()).ok();
+            let shipped = default
+                .as_ref()
+                .and_then(|s| s.rules.iter().find(|c| c.rule.meta().id == e.meta.id));
+            let enabled = default.is_none() || shipped.is_some();
+            let sources = shipped
+                .map(|c| c.rule.data_sources())
+                .or_else(|| {
+                    // A rule that ships disabled: build it anyway to describe its data.
+                    let filter = crate::config::RuleFilter::default();
+                    let toml = format!("[rules.{}]\nenabled = true\n", e.meta.id);
+                    crate::config::load(Some((std::path::Path::new("gwlint.toml"), &toml)), &filter)
+                        .ok()?
+                        .rules
+                        .into_iter()
+                        .find(|c| c.rule.meta().id == e.meta.id)
+                        .map(|c| c.rule.data_sources())
+                })
+                .unwrap_or_default();
+            if !sources.is_empty() {
+                let total: usize = sources.iter().map(|d| d.entries).sum();
+                writeln!(out, "\n## 内置数据（共 {total} 条）")?;
+                for d in &sources {
+                    let source = d.source.as_deref().unwrap_or("本单位配置");
+                    let url = d
+                        .url
+                        .as_deref()
+                        .map(|u| format!("，{u}"))
+                        .unwrap_or_default();
+                    writeln!(
+                        out,
+                        "- {source}{url}：{} 条（{}）",
+                        d.entries,
+                        d.ids.join("、")
+                    )?;
+                }
+            }
             writeln!(
                 out,
-                "\n默认级别：{}（{}）",
+                "\n默认级别：{}（{}）{}",
                 e.meta.default_severity.as_str(),
-                e.meta.default_severity.label_zh()
+                e.meta.default_severity.label_zh(),
+                if enabled {
+                    ""
+                } else {
+                    "；默认关闭，在配置中写 enabled = true 启用"
+                }
             )?;
             Ok(exit_codes::CLEAN)
         }

@@ -1004,6 +1004,19 @@ fn explain_rules() {
         assert!(stdout.contains("## 检查内容"), "{id}:\n{stdout}");
         assert!(stdout.contains(id), "{id}:\n{stdout}");
     }
+    // Data-driven rules list where their data comes from, read from the data files.
+    for (id, source) in [
+        ("typo", "《咬文嚼字》编辑部"),
+        ("context-word", "《现代汉语词典》"),
+        ("inconsistent-term", "《现代汉语词典》作/做"),
+        ("political-formulation", "第二十次全国代表大会"),
+    ] {
+        let (_, stdout, _) = run(gwlint().args(["explain", id]));
+        assert!(stdout.contains("## 内置数据"), "{id}:\n{stdout}");
+        assert!(stdout.contains(source), "{id}:\n{stdout}");
+    }
+    let (_, stdout, _) = run(gwlint().args(["explain", "political-formulation"]));
+    assert!(stdout.contains("默认关闭"), "{stdout}");
     let (code, stdout, stderr) = run(gwlint().args(["explain", "nosuch"]));
     assert_eq!(code, 2);
     assert!(stdout.is_empty());

@@ -232,6 +232,10 @@ impl Rule for DatedTerms {
         Some(self.list.len())
     }
 
+    fn data_sources(&self) -> Vec<super::DataSource> {
+        self.list.sources().to_vec()
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let hits = self.list.find_in(&doc.text, doc.lexical_candidates());
         if hits.is_empty() {

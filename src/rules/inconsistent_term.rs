@@ -435,6 +435,14 @@ impl Rule for InconsistentTerm {
         Some(self.groups.len())
     }
 
+    fn data_sources(&self) -> Vec<super::DataSource> {
+        let mut out = Vec::new();
+        for g in &self.groups {
+            super::add_source(&mut out, &g.id, g.source.as_deref(), None, 1);
+        }
+        out
+    }
+
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         for (span, gi, main, first) in self.inconsistencies(text, doc.lexical_candidates()) {

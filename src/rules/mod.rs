@@ -118,6 +118,49 @@ pub trait Rule: Send + Sync {
     fn data_size(&self) -> Option<usize> {
         None
     }
+
+    /// For data-driven rules: where the configured data comes from, for `gwlint explain`.
+    fn data_sources(&self) -> Vec<DataSource> {
+        Vec::new()
+    }
+}
+
+/// One source of a data-driven rule's entries.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DataSource {
+    /// Ids of the sets, groups or rules from this source.
+    pub ids: Vec<String>,
+    /// The source as written in the data (`None`: the user's configuration).
+    pub source: Option<String>,
+    /// A web address, when the data gives one.
+    pub url: Option<String>,
+    /// Number of entries.
+    pub entries: usize,
+}
+
+/// Adds `entries` entries of set `id` from `source` to `list`, merging with an earlier item of
+/// the same source.
+pub fn add_source(
+    list: &mut Vec<DataSource>,
+    id: &str,
+    source: Option<&str>,
+    url: Option<&str>,
+    entries: usize,
+) {
+    if let Some(d) = list.iter_mut().find(|d| d.source.as_deref() == source) {
+        d.ids.push(id.to_owned());
+        d.entries += entries;
+        if d.url.is_none() {
+            d.url = url.map(str::to_owned);
+        }
+        return;
+    }
+    list.push(DataSource {
+        ids: vec![id.to_owned()],
+        source: source.map(str::to_owned),
+        url: url.map(str::to_owned),
+        entries,
+    });
 }
 
 /// Rule options read from TOML. Every field is optional so that a user's table can be laid over

@@ -313,6 +313,15 @@ impl PatternSet {
         self.specs.is_empty()
     }
 
+    /// Where the rules come from.
+    pub fn sources(&self) -> Vec<super::DataSource> {
+        let mut out = Vec::new();
+        for spec in &self.specs {
+            super::add_source(&mut out, &spec.id, spec.source.as_deref(), None, 1);
+        }
+        out
+    }
+
     /// First and second characters of the prefixes, for the shared lexical scan.
     pub fn chars(&self) -> &crate::lexical::LexicalChars {
         &self.chars
@@ -377,6 +386,10 @@ macro_rules! pattern_rule {
 
             fn data_size(&self) -> Option<usize> {
                 Some(self.set.len())
+            }
+
+            fn data_sources(&self) -> Vec<$crate::rules::DataSource> {
+                self.set.sources()
             }
 
             fn check(

@@ -124,6 +124,10 @@ macro_rules! term_list_rule {
             fn data_size(&self) -> Option<usize> {
                 Some(self.list.len())
             }
+
+            fn data_sources(&self) -> Vec<$crate::rules::DataSource> {
+                self.list.sources().to_vec()
+            }
         }
     };
 }
@@ -154,6 +158,8 @@ pub struct TermList {
     entries: Vec<Entry>,
     /// First and second characters of every entry, for the shared lexical scan.
     chars: crate::lexical::LexicalChars,
+    /// Where the entries come from.
+    sources: Vec<super::DataSource>,
 }
 
 impl TermList {
@@ -254,7 +260,32 @@ impl TermList {
                 });
             }
         }
-        let list = TermList::from_entries(entries)?;
+        let mut sources = Vec::new();
+        for set in file.set.iter().chain(&user_sets) {
+            let n = set
+                .pairs
+                .iter()
+                .filter(|(w, _)| !disable.iter().any(|d| d == &set.id || d == w))
+                .count();
+            if n > 0 {
+                super::add_source(
+                    &mut sources,
+                    &set.id,
+                    Some(&set.source),
+                    set.url.as_deref(),
+                    n,
+                );
+            }
+        }
+        let own = entries
+            .iter()
+            .filter(|e| e.source.is_none() && !e.exception)
+            .count();
+        if own > 0 {
+            super::add_source(&mut sources, "extend", None, None, own);
+        }
+        let mut list = TermList::from_entries(entries)?;
+        list.sources = sources;
         // A user's list is tested like the shipped ones: every example must come out right.
         for set in &user_sets {
             for (bad, good) in &set.examples {
@@ -296,6 +327,7 @@ impl TermList {
             automaton,
             entries,
             chars,
+            sources: Vec::new(),
         })
     }
 
@@ -352,6 +384,11 @@ impl TermList {
             }
         }
         out
+    }
+
+    /// Where the entries come from.
+    pub fn sources(&self) -> &[super::DataSource] {
+        &self.sources
     }
 
     /// `text` with every match replaced by its right form.
