@@ -4,9 +4,9 @@
 //! tree of about 100 MB (`$GWLINT_BENCH_MB`), runs `gwlint check --format jsonl <dir>` as a child
 //! process three times and reports the best wall time as MB/s, together with the child's peak RSS
 //! (VmHWM polled from /proc every 5 ms). It also times the single seed file as a whole process
-//! (best of 20), and runs the corpus again with a generated user configuration of 2,000 term pairs
-//! and 20 regex rules, to show what long user lists cost. The floors are printed as PASS/FAIL for information only: a slow run never makes
-//! the benchmark fail. Only std is used.
+//! (best of 20), and runs the corpus again with a generated user configuration of 2,000 term
+//! pairs and 20 regex rules, to show what long user lists cost. The floors are printed as
+//! PASS/FAIL for information only: a slow run never makes the benchmark fail. Only std is used.
 
 use std::fs;
 use std::io::{self, Read};
