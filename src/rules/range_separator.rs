@@ -17,10 +17,11 @@ pub const DOCS: &str = r#"# range-separator：数值范围的连接号不规范
 - 时间（年份）起止用一字线 `—`：`2021—2025年`；
 - 英文连字符 `-`、波浪号 `~`、全角连字符 `－`、日文波浪线 `〜`、短横 `–` 都不是中文连接号，
   报告为警告，建议改成上面两种之一；
-- 标准允许的另一种写法（数值范围用一字线 `*—*年`，年份起止用浪纹线 `2021～2025年`）只作提示，
+- 标准允许的另一种写法（数值范围用一字线 `*—*年`，时间起止用浪纹线 `2021～2025年`）只作提示，
   可用 `value-range`、`time-range` 调整本单位的习惯。
 
-两个数都是四位的年份（1000—2100）时按时间起止处理，其余按数值范围处理；起草占位符 `*` 也当作数。
+两个数都是四位的年份（1000—2100），或后一个数紧跟“月、日、号、时、点”（`1—2月`、`5—10日`）时按
+时间起止处理；其余（包括 `3～5年`、`1～2个月` 这类时长）按数值范围处理；起草占位符 `*` 也当作数。
 不报告：标准编号（`GB/T 9704-2012`）、型号（`COVID-19`）、电话号码（`0571-88888888`）、
 连续的 `2021-01-05` 式日期（由 `date-format` 检查）、破折号 `——`。
 
@@ -40,7 +41,7 @@ GB/T 15834-2011 第 4.13.3 条：标示数值范围用浪纹式连接号“～�
 severity = "warning"
 # 数值范围：tilde 要求“～”（一字线只作提示）；dash 要求“—”；any 两者都可以
 value-range = "tilde"
-# 年份起止：dash 要求“—”（浪纹线只作提示）；tilde 要求“～”；any 两者都可以
+# 时间起止（年份、月、日）：dash 要求“—”（浪纹线只作提示）；tilde 要求“～”；any 两者都可以
 time-range = "dash"
 ```
 "#;
@@ -86,7 +87,7 @@ pub enum Style {
 pub struct Options {
     /// Connector for ranges of values.
     pub value_range: Option<Style>,
-    /// Connector for year spans.
+    /// Connector for spans of time (years, months, days).
     pub time_range: Option<Style>,
 }
 
@@ -105,12 +106,19 @@ pub struct RangeSeparator {
     time_range: Style,
 }
 
-/// Whether the range is a span of years (`2021—2025`).
+/// Whether the range is the start and end of a period: years (`2021—2025`), months or days
+/// (`1—2月`, `5—10日`), clock hours (`9—17时`). A count of time units (`3～5年`, `1～2个月`) is
+/// a range of values.
 pub fn is_year_span(text: &str, r: &NumericRange) -> bool {
     let year = |n: &numbers::Number| {
         n.chars(text) == 4 && n.integer(text).is_some_and(|v| (1000..=2100).contains(&v))
     };
-    year(&r.from) && year(&r.to)
+    if year(&r.from) && year(&r.to) {
+        return true;
+    }
+    !r.from.placeholder
+        && !r.to.placeholder
+        && text[r.to.span.end..].starts_with(['月', '日', '号', '时', '点'])
 }
 
 /// Whether an ASCII-style hyphen between the numbers is part of something else: a standard
@@ -152,7 +160,7 @@ impl Rule for RangeSeparator {
             } else {
                 self.value_range
             };
-            let what = if time { "年份起止" } else { "数值范围" };
+            let what = if time { "时间起止" } else { "数值范围" };
             let standard = matches!(r.sep, '～' | '—');
             if !standard && is_code(text, &r) {
                 continue;
