@@ -364,17 +364,28 @@ pub fn outline_text(doc: &Document) -> String {
     s
 }
 
+/// Every shipped rule built from the embedded configuration, including the ones that ship
+/// disabled (to describe their data).
+fn shipped_rules() -> Vec<crate::config::ConfiguredRule> {
+    let all_on: String = rules::RULES
+        .iter()
+        .map(|e| format!("[rules.{}]\nenabled = true\n", e.meta.id))
+        .collect();
+    crate::config::load(
+        Some((std::path::Path::new("gwlint.toml"), &all_on)),
+        &Default::default(),
+    )
+    .map(|s| s.rules)
+    .unwrap_or_default()
+}
+
 fn list_rules(args: RulesArgs, out: &mut dyn Write) -> io::Result<i32> {
     // Entry counts of the data-driven rules, as shipped (the embedded default configuration).
-    let sizes: std::collections::HashMap<&str, usize> =
-        crate::config::load(None, &Default::default())
-            .map(|s| {
-                s.rules
-                    .iter()
-                    .filter_map(|c| c.rule.data_size().map(|n| (c.rule.meta().id, n)))
-                    .collect()
-            })
-            .unwrap_or_default();
+    let shipped = shipped_rules();
+    let sizes: std::collections::HashMap<&str, usize> = shipped
+        .iter()
+        .filter_map(|c| c.rule.data_size().map(|n| (c.rule.meta().id, n)))
+        .collect();
     match args.format {
         RulesFormat::Text => {
             let width = rules::RULES
@@ -445,24 +456,13 @@ fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         Some(e) => {
             writeln!(out, "{}", e.meta.docs.trim_end())?;
             // Where the shipped data comes from, read from the data itself.
-            let default = crate::config::load(None, &Default::default()).ok();
-            let shipped = default
-                .as_ref()
-                .and_then(|s| s.rules.iter().find(|c| c.rule.meta().id == e.meta.id));
-            let enabled = default.is_none() || shipped.is_some();
-            let sources = shipped
+            let enabled = crate::config::load(None, &Default::default())
+                .map(|s| s.rules.iter().any(|c| c.rule.meta().id == e.meta.id))
+                .unwrap_or(true);
+            let sources = shipped_rules()
+                .iter()
+                .find(|c| c.rule.meta().id == e.meta.id)
                 .map(|c| c.rule.data_sources())
-                .or_else(|| {
-                    // A rule that ships disabled: build it anyway to describe its data.
-                    let filter = crate::config::RuleFilter::default();
-                    let toml = format!("[rules.{}]\nenabled = true\n", e.meta.id);
-                    crate::config::load(Some((std::path::Path::new("gwlint.toml"), &toml)), &filter)
-                        .ok()?
-                        .rules
-                        .into_iter()
-                        .find(|c| c.rule.meta().id == e.meta.id)
-                        .map(|c| c.rule.data_sources())
-                })
                 .unwrap_or_default();
             if !sources.is_empty() {
                 let total: usize = sources.iter().map(|d| d.entries).sum();
