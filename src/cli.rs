@@ -87,6 +87,24 @@ pub struct CheckArgs {
     /// 不输出最后的统计行
     #[arg(long)]
     pub no_summary: bool,
+    /// 文件编码：auto（自动识别 UTF-8、UTF-16、GB18030/GBK 等）或 utf-8、gb18030、gbk、utf-16le、utf-16be、big5
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: EncodingArg,
+}
+
+/// `--encoding`: `None` is automatic detection.
+#[derive(Debug, Clone, Copy)]
+pub struct EncodingArg(pub Option<&'static encoding_rs::Encoding>);
+
+fn parse_encoding(s: &str) -> Result<EncodingArg, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(EncodingArg(None));
+    }
+    crate::input::encoding_for_label(s)
+        .map(|e| EncodingArg(Some(e)))
+        .ok_or_else(|| {
+            format!("不认识的编码“{s}”；可用 auto、utf-8、gb18030、gbk、utf-16le、utf-16be、big5")
+        })
 }
 
 /// `--fail-on` levels.
@@ -115,6 +133,9 @@ impl FailOn {
 pub struct OutlineArgs {
     /// 要查看的文件；“-”表示从标准输入读取
     pub file: PathBuf,
+    /// 文件编码（默认自动识别）
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: EncodingArg,
 }
 
 /// `gwlint rules`.
@@ -200,6 +221,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     };
     let targets = runner::collect_targets(&paths, &extensions_for, &args.stdin_filename);
     let opts = RunOptions {
+        encoding: args.encoding.0,
         config: args.config.clone(),
         filter,
         format: args.format,
@@ -295,12 +317,12 @@ fn extensions_of(config: Option<&PathBuf>, filter: &RuleFilter) -> Vec<String> {
 
 fn outline(args: OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     let text = if args.file.as_os_str() == "-" {
-        crate::input::read_stdin()
+        crate::input::read_stdin(args.encoding.0)
     } else {
-        crate::input::read_path(&args.file)
+        crate::input::read_path(&args.file, args.encoding.0)
     };
     let text = match text {
-        Ok(t) => t,
+        Ok(t) => t.text,
         Err(e) => {
             write!(
                 err,

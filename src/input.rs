@@ -1,7 +1,14 @@
 //! Reading files into text. Problems are reported with a reason, never skipped silently.
+//!
+//! Encodings: a byte-order mark decides first (UTF-8, UTF-16LE/BE); then valid UTF-8 is UTF-8;
+//! then UTF-16 without a BOM is recognised by its zero bytes; anything else goes to chardetng
+//! (GB18030/GBK and other legacy encodings), fed the first 64 KB. A file that decodes only with
+//! replacement characters is an error, never linted as garbage. `--encoding` overrides all of it.
 
 use std::io::Read;
 use std::path::Path;
+
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -9,69 +16,193 @@ pub enum InputError {
     /// The file could not be opened or read.
     #[error("无法读取：{0}")]
     Io(String),
-    /// The file contains NUL bytes: not a text file.
+    /// The file contains NUL bytes and is not UTF-16: not a text file.
     #[error("二进制文件（含有 NUL 字节），不是文本，未检查")]
     Binary,
-    /// The bytes are not UTF-8.
-    #[error("不是有效的 UTF-8 文本：第 {line} 行第 {column} 列附近有无法解码的字节")]
-    NotUtf8 {
-        /// 1-based line of the first invalid byte.
+    /// The bytes do not decode cleanly in the encoding used.
+    #[error("按 {encoding} 解码失败：第 {line} 行第 {column} 列附近有无法解码的字节，未检查")]
+    Undecodable {
+        /// The encoding tried.
+        encoding: &'static str,
+        /// 1-based line of the first bad byte (in the decoded text).
         line: usize,
-        /// 1-based character column of the first invalid byte.
+        /// 1-based character column of the first bad byte.
         column: usize,
+        /// Whether the encoding was given with `--encoding` (else detected).
+        forced: bool,
     },
+    /// No encoding fits the bytes.
+    #[error("无法识别文件的编码（不是 UTF-8、UTF-16 或 GB18030/GBK），未检查")]
+    UnknownEncoding,
+    /// A Word document could not be read.
+    #[error("无法读取 Word 文档：{0}")]
+    Docx(String),
 }
 
 impl InputError {
     /// Advice for the user.
     pub fn help(&self) -> Option<&'static str> {
         match self {
-            InputError::NotUtf8 { .. } => {
-                Some("请先转换为 UTF-8 再检查，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件")
+            InputError::Undecodable { forced: true, .. } => Some(
+                "--encoding 指定的编码与文件不符；去掉 --encoding 让 gwlint 自动识别，或换一种编码",
+            ),
+            InputError::Undecodable { forced: false, .. } => Some(
+                "文件可能已损坏，或混用了几种编码；确认编码后用 --encoding 指定（utf-8、gb18030、utf-16le、utf-16be、big5）",
+            ),
+            InputError::UnknownEncoding => Some(
+                "用 --encoding 指定编码，或先转换为 UTF-8：iconv -f 原编码 -t UTF-8 原文件 > 新文件",
+            ),
+            InputError::Binary => Some("Word 文档请用 .docx 格式；其他格式请先另存为纯文本"),
+            InputError::Docx(_) => {
+                Some("确认文件是用 Word 或 WPS 保存的 .docx（不是改了扩展名的 .doc）")
             }
-            InputError::Binary => Some("Word 文档请先另存为纯文本（.txt，UTF-8 编码）"),
             InputError::Io(_) => None,
         }
     }
 }
 
-/// Reads and decodes a file.
-pub fn read_path(path: &Path) -> Result<String, InputError> {
+/// Decoded text and how it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// Name of the encoding (`UTF-8`, `GB18030`, `UTF-16LE` …).
+    pub encoding: &'static str,
+}
+
+/// Reads and decodes a file (`encoding`: `--encoding`, or `None` to detect).
+pub fn read_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_reason(&e)))?;
-    decode(bytes)
+    decode(bytes, encoding)
 }
 
 /// Reads standard input.
-pub fn read_stdin() -> Result<String, InputError> {
+pub fn read_stdin(encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_reason(&e)))?;
-    decode(bytes)
+    decode(bytes, encoding)
 }
 
-/// Decodes bytes as UTF-8 (a BOM is dropped). Binary data and invalid UTF-8 are errors.
-pub fn decode(mut bytes: Vec<u8>) -> Result<String, InputError> {
+/// The encoding for an `--encoding` label (`utf-8`, `gb18030`, `gbk`, `gb2312`, `utf-16le`,
+/// `utf-16be`, `big5` …; WHATWG labels). GBK and GB2312 decode as GB18030, their superset.
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(label.trim().as_bytes())?;
+    Some(if enc == encoding_rs::GBK {
+        GB18030
+    } else {
+        enc
+    })
+}
+
+fn name(enc: &'static Encoding) -> &'static str {
+    if enc == encoding_rs::GBK || enc == GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// Decodes bytes (see the module docs). `forced`: the encoding named with `--encoding`.
+pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decoded, InputError> {
+    if let Some(enc) = forced {
+        // A BOM of that same encoding is dropped.
+        let body = match Encoding::for_bom(&bytes) {
+            Some((bom_enc, len)) if bom_enc == enc => &bytes[len..],
+            _ => &bytes[..],
+        };
+        return strict(enc, body, true);
+    }
+    if let Some((enc, len)) = Encoding::for_bom(&bytes) {
+        return strict(enc, &bytes[len..], false);
+    }
     if memchr::memchr(0, &bytes).is_some() {
+        // UTF-16 without a BOM: line breaks are `0A 00` (LE) or `00 0A` (BE).
+        for enc in [UTF_16LE, UTF_16BE] {
+            let newline: &[u8] = if enc == UTF_16LE { b"\n\0" } else { b"\0\n" };
+            let looks = bytes.len() % 2 == 0 && bytes.chunks_exact(2).any(|pair| pair == newline);
+            if looks
+                && let Ok(d) = strict(enc, &bytes, false)
+                && !d.text.contains('\0')
+            {
+                return Ok(d);
+            }
+        }
         return Err(InputError::Binary);
     }
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    // SIMD validation (several times faster than the standard library's on CJK text); only
-    // invalid input takes the standard path, which also says where the first bad byte is.
+    // SIMD validation (several times faster than the standard library's on CJK text).
     if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: `simdutf8` has just validated `bytes` as UTF-8.
         #[allow(unsafe_code)]
-        return Ok(unsafe { String::from_utf8_unchecked(bytes) });
+        return Ok(Decoded {
+            text: unsafe { String::from_utf8_unchecked(bytes) },
+            encoding: "UTF-8",
+        });
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let bytes = e.as_bytes();
-        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+    // Mostly UTF-8 with some bad bytes (a pasted fragment, a truncated file): say where they
+    // are, rather than let a legacy decoder turn the UTF-8 into mojibake. GBK text forms a valid
+    // UTF-8 sequence only now and then, so a clear majority of valid multi-byte sequences means
+    // UTF-8.
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if valid >= 2 * invalid {
+        return strict(UTF_8, &bytes, false);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    detector.feed(sample, sample.len() == bytes.len());
+    // No top-level-domain hint: a `.cn` hint turns Big5 into GBK mojibake.
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // Only encodings that Chinese documents are written in; a guess of windows-1252 for binary
+    // noise would otherwise "decode" cleanly into garbage.
+    let cjk = [
+        encoding_rs::GBK,
+        GB18030,
+        encoding_rs::BIG5,
+        encoding_rs::EUC_JP,
+        encoding_rs::SHIFT_JIS,
+        encoding_rs::EUC_KR,
+    ];
+    if !cjk.contains(&guess) {
+        // chardetng rules an encoding out at its first invalid sequence: a damaged GB18030 file
+        // reads as Chinese text with a few bad bytes. Say where they are.
+        if let Err(e) = strict(GB18030, &bytes, false) {
+            let (text, _) = GB18030.decode_without_bom_handling(&bytes);
+            let han = text
+                .chars()
+                .filter(|&c| crate::punctuation::is_han(c))
+                .count();
+            if han * 3 > text.chars().count() {
+                return Err(e);
+            }
+        }
+        return Err(InputError::UnknownEncoding);
+    }
+    strict(guess, &bytes, false)
+}
+
+/// Decodes `body` (no BOM) with `enc`; replacement characters make it an error that says where.
+fn strict(enc: &'static Encoding, body: &[u8], forced: bool) -> Result<Decoded, InputError> {
+    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    if had_errors {
+        let bad = text.find('\u{FFFD}').unwrap_or(0);
+        let prefix = &text[..bad];
         let line = prefix.matches('\n').count() + 1;
         let column = prefix.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        InputError::NotUtf8 { line, column }
+        return Err(InputError::Undecodable {
+            encoding: name(enc),
+            line,
+            column,
+            forced,
+        });
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: name(enc),
     })
 }
 
@@ -89,16 +220,71 @@ fn io_reason(e: &std::io::Error) -> String {
 mod tests {
     use super::*;
 
+    fn encode(enc: &'static Encoding, text: &str) -> Vec<u8> {
+        if enc == UTF_16LE || enc == UTF_16BE {
+            let units = text.encode_utf16();
+            return if enc == UTF_16LE {
+                units.flat_map(u16::to_le_bytes).collect()
+            } else {
+                units.flat_map(u16::to_be_bytes).collect()
+            };
+        }
+        enc.encode(text).0.into_owned()
+    }
+
     #[test]
-    fn decode_cases() {
-        assert_eq!(decode(b"\xEF\xBB\xBFabc".to_vec()).unwrap(), "abc");
-        assert_eq!(decode(b"a\0b".to_vec()), Err(InputError::Binary));
-        let gbk = b"\xd6\xd0\xce\xc4".to_vec();
-        assert_eq!(decode(gbk), Err(InputError::NotUtf8 { line: 1, column: 1 }));
-        let mixed = "一、\n甲".bytes().chain([0xff]).collect();
-        assert_eq!(
-            decode(mixed),
-            Err(InputError::NotUtf8 { line: 2, column: 2 })
-        );
+    fn encodings() {
+        let text = "一、总体要求\r\n出台意见》，拼博精神。\n二、主要任务 地表水V类\n";
+        let d = decode(text.as_bytes().to_vec(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-8"));
+        let bom: Vec<u8> = b"\xEF\xBB\xBF"
+            .iter()
+            .copied()
+            .chain(text.bytes())
+            .collect();
+        assert_eq!(decode(bom, None).unwrap().text, text);
+        let gb = encode(GB18030, text);
+        let d = decode(gb.clone(), None).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "GB18030"));
+        for (enc, bom) in [(UTF_16LE, &b"\xFF\xFE"[..]), (UTF_16BE, &b"\xFE\xFF"[..])] {
+            let with: Vec<u8> = bom.iter().copied().chain(encode(enc, text)).collect();
+            let d = decode(with, None).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text, name(enc)));
+            let without = decode(encode(enc, text), None).unwrap();
+            assert_eq!(without.text, text);
+        }
+        // Forced.
+        let d = decode(gb.clone(), encoding_for_label("gbk")).unwrap();
+        assert_eq!(d.text, text);
+        assert!(matches!(
+            decode(gb, encoding_for_label("utf-8")),
+            Err(InputError::Undecodable { forced: true, .. })
+        ));
+    }
+
+    #[test]
+    fn bad_input() {
+        assert_eq!(decode(b"a\0b".to_vec(), None), Err(InputError::Binary));
+        // Valid GB18030 lead byte followed by an invalid trail byte at line 2.
+        let body = "一、总体要求和主要目标任务。坚持以人民为中心的发展思想，推动经济社会高质量发展。\n二、";
+        let mut gb = encode(GB18030, body);
+        gb.extend([0x81, 0x20, b'\n']);
+        match decode(gb, None) {
+            Err(InputError::Undecodable {
+                encoding: "GB18030",
+                line: 2,
+                column: 3,
+                forced: false,
+            }) => {}
+            other => panic!("{other:?}"),
+        }
+        let mixed: Vec<u8> = "一、总体要求和主要目标任务\n甲乙丙丁"
+            .bytes()
+            .chain([0xff])
+            .collect();
+        assert!(matches!(
+            decode(mixed, None),
+            Err(InputError::Undecodable { line: 2, .. }) | Err(InputError::UnknownEncoding)
+        ));
     }
 }

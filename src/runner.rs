@@ -52,6 +52,8 @@ pub struct Checked {
     pub json: Vec<JsonFinding>,
     /// Human rendering (for human output).
     pub human: String,
+    /// The encoding the file was read in.
+    pub encoding: &'static str,
 }
 
 /// Options for a batch run.
@@ -65,6 +67,8 @@ pub struct RunOptions {
     pub format: OutputFormat,
     /// Colour for human output.
     pub color: bool,
+    /// `--encoding` (`None`: detect).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Everything a run produced.
@@ -264,7 +268,7 @@ fn check_target(
 ) -> Outcome {
     let (path, text) = match &target {
         Target::File(p) => (p.display().to_string(), None),
-        Target::Stdin(name) => (name.clone(), Some(input::read_stdin())),
+        Target::Stdin(name) => (name.clone(), Some(input::read_stdin(opts.encoding))),
     };
     if let Some(reason) = walk_error {
         return Outcome {
@@ -284,12 +288,12 @@ fn check_target(
     let text = match text {
         Some(t) => t,
         None => match &target {
-            Target::File(p) => input::read_path(p),
+            Target::File(p) => input::read_path(p, opts.encoding),
             Target::Stdin(_) => unreachable!("stdin read above"),
         },
     };
-    let text = match text {
-        Ok(t) => t,
+    let (text, encoding) = match text {
+        Ok(d) => (d.text, d.encoding),
         Err(e) => {
             return Outcome {
                 path,
@@ -317,14 +321,25 @@ fn check_target(
                     width: 100,
                 },
             );
+            if encoding != "UTF-8" && !findings.is_empty() {
+                checked.human = format!(
+                    "{path}：按 {encoding} 编码读取（行、列按解码后的文字计）\n\n{}",
+                    checked.human
+                );
+            }
         }
-        OutputFormat::Json | OutputFormat::Jsonl => {
+        _ => {
             checked.json = findings
                 .iter()
-                .map(|f| JsonFinding::new(&path, &doc, f))
+                .map(|f| {
+                    let mut j = JsonFinding::new(&path, &doc, f);
+                    j.encoding = encoding;
+                    j
+                })
                 .collect();
         }
     }
+    checked.encoding = encoding;
     checked.findings = findings;
     Outcome {
         path,

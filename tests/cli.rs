@@ -5,13 +5,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use encoding_rs::GB18030;
 use predicates::prelude::*;
 use serde_json::Value;
 
 const SEED: &str = "seeds/000_18ae15f2ea8019a0.txt";
 
 /// The fields of one JSON finding, in contract order.
-const JSON_FIELDS: [&str; 13] = [
+const JSON_FIELDS: [&str; 14] = [
     "path",
     "rule",
     "severity",
@@ -25,6 +26,7 @@ const JSON_FIELDS: [&str; 13] = [
     "related",
     "help",
     "fix",
+    "encoding",
 ];
 
 /// The four rules whose seed findings are the core contract (issue: "the four defects").
@@ -763,7 +765,13 @@ fn batch_with_broken_files() {
     write(d.join("good.txt"), "一、甲\n一、乙\n数据为*亿元。\n");
     write(d.join("empty.txt"), "");
     write(d.join("binary.txt"), b"\x00\x01\x02abc\x00");
-    write(d.join("gbk.txt"), b"\xd2\xbb\xa1\xa2");
+    // A damaged GB18030 file: Chinese text with an invalid byte pair on line 2.
+    let mut damaged = GB18030
+        .encode("一、总体要求和主要目标任务。坚持以人民为中心的发展思想，推动高质量发展。\n二、")
+        .0
+        .into_owned();
+    damaged.extend([0x81, 0x20, b'\n']);
+    write(d.join("gbk.txt"), damaged);
     std::os::unix::fs::symlink("missing", d.join("broken.txt")).unwrap();
 
     let (code, stdout, stderr) = run(gwlint()
@@ -790,7 +798,7 @@ fn batch_with_broken_files() {
             .to_owned()
     };
     assert!(line_with("binary.txt").contains("二进制"), "{stderr}");
-    assert!(line_with("gbk.txt").contains("UTF-8"), "{stderr}");
+    assert!(line_with("gbk.txt").contains("GB18030"), "{stderr}");
     assert!(line_with("broken.txt").contains("不存在"), "{stderr}");
     assert!(
         !stderr.contains("empty.txt"),
@@ -832,7 +840,7 @@ fn explicit_binary_and_non_utf8_files() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("y.txt") && stderr.contains("UTF-8"),
+        stderr.contains("y.txt") && stderr.contains("按 UTF-8 解码失败"),
         "{stderr}"
     );
     assert!(
@@ -938,12 +946,18 @@ fn stdin_input() {
     assert_eq!(code, 0);
     assert!(stdout.contains("未发现问题"), "{stdout}");
 
+    // UTF-8 with a stray byte: an error that says where, never mojibake.
     let (code, _, stderr) = run(gwlint()
         .args(["check", "--color", "never", "-"])
-        .write_stdin(b"\xd2\xbb\xa1\xa2".to_vec()));
+        .write_stdin(
+            "一、总体要求\n二、"
+                .bytes()
+                .chain([0xff])
+                .collect::<Vec<u8>>(),
+        ));
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("<stdin>") && stderr.contains("UTF-8"),
+        stderr.contains("<stdin>") && stderr.contains("UTF-8") && stderr.contains("第 2 行"),
         "{stderr}"
     );
 }
@@ -1164,4 +1178,85 @@ fn outline_reads_stdin() {
     assert_eq!(code, 0);
     assert!(stdout.contains("1  一、总体要求"), "{stdout}");
     assert!(stdout.contains("2    （一）指导思想"), "{stdout}");
+}
+
+/// The seed in every supported encoding (and with CRLF line ends) gives the same findings at the
+/// same line:column as the UTF-8 seed; JSON names the encoding, human output says it.
+#[test]
+fn encodings_give_the_same_findings() {
+    let text = std::fs::read_to_string(SEED).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let utf16 = |le: bool| -> Vec<u8> {
+        let bom: [u8; 2] = if le { [0xFF, 0xFE] } else { [0xFE, 0xFF] };
+        bom.into_iter()
+            .chain(text.encode_utf16().flat_map(
+                |u| {
+                    if le { u.to_le_bytes() } else { u.to_be_bytes() }
+                },
+            ))
+            .collect()
+    };
+    let variants: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "gb18030.txt",
+            GB18030.encode(&text).0.into_owned(),
+            "GB18030",
+        ),
+        ("utf16le.txt", utf16(true), "UTF-16LE"),
+        ("utf16be.txt", utf16(false), "UTF-16BE"),
+        (
+            "bom.txt",
+            b"\xEF\xBB\xBF"
+                .iter()
+                .copied()
+                .chain(text.bytes())
+                .collect(),
+            "UTF-8",
+        ),
+        ("crlf.txt", text.replace('\n', "\r\n").into_bytes(), "UTF-8"),
+    ];
+    let rows = |stdout: &str| -> Vec<(String, u64, u64, u64)> {
+        parse_jsonl(stdout)
+            .iter()
+            .map(|f| {
+                (
+                    rule_of(f).to_owned(),
+                    f["line"].as_u64().unwrap(),
+                    f["column"].as_u64().unwrap(),
+                    f["end_column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (_, stdout, _) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    let expected = rows(&stdout);
+    assert!(expected.len() > 200);
+    for (name, bytes, encoding) in variants {
+        let path = write(dir.path().join(name), bytes);
+        let (code, stdout, stderr) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&path));
+        assert_eq!(code, 1, "{name}: {stderr}");
+        assert_eq!(rows(&stdout), expected, "{name}");
+        assert!(
+            parse_jsonl(&stdout)
+                .iter()
+                .all(|f| f["encoding"] == encoding),
+            "{name}"
+        );
+    }
+    let gb = dir.path().join("gb18030.txt");
+    let (_, stdout, _) = run(gwlint().args(["check", "--color", "never"]).arg(&gb));
+    assert!(stdout.contains("按 GB18030 编码读取"), "{stdout}");
+    // Forced: the right encoding works, the wrong one is an error (exit 2), never garbage.
+    let (code, _, _) = run(gwlint()
+        .args(["check", "--format", "jsonl", "--encoding", "gbk"])
+        .arg(&gb));
+    assert_eq!(code, 1);
+    let (code, _, stderr) = run(gwlint()
+        .args(["check", "--color", "never", "--encoding", "utf-8"])
+        .arg(&gb));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("按 UTF-8 解码失败"), "{stderr}");
+    let (code, _, stderr) = run(gwlint().args(["check", "--encoding", "klingon", SEED]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("klingon"), "{stderr}");
 }

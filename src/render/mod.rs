@@ -77,6 +77,8 @@ pub struct JsonFinding {
     pub help: Option<String>,
     /// Suggested replacement, when mechanical.
     pub fix: Option<JsonFix>,
+    /// The encoding the file was read in (`UTF-8`, `GB18030`, `UTF-16LE` …).
+    pub encoding: &'static str,
 }
 
 impl JsonFinding {
@@ -108,6 +110,7 @@ impl JsonFinding {
                 })
                 .collect(),
             help: f.help.clone(),
+            encoding: "UTF-8",
             fix: f.fix.as_ref().map(|e| JsonFix {
                 replacement: e.replacement.clone(),
                 byte_start: e.span.start,
