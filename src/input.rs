@@ -121,7 +121,8 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
         // UTF-16 without a BOM: line breaks are `0A 00` (LE) or `00 0A` (BE).
         for enc in [UTF_16LE, UTF_16BE] {
             let newline: &[u8] = if enc == UTF_16LE { b"\n\0" } else { b"\0\n" };
-            let looks = bytes.len() % 2 == 0 && bytes.chunks_exact(2).any(|pair| pair == newline);
+            let looks =
+                bytes.len().is_multiple_of(2) && bytes.chunks_exact(2).any(|pair| pair == newline);
             if looks
                 && let Ok(d) = strict(enc, &bytes, false)
                 && !d.text.contains('\0')
