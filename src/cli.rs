@@ -87,6 +87,9 @@ pub struct CheckArgs {
     /// 不输出最后的统计行
     #[arg(long)]
     pub no_summary: bool,
+    /// 只输出统计：每条规则、每个级别的问题数和每个文件的合计（配合 --format json 得到机器可读的汇总，供档案审计）
+    #[arg(long)]
+    pub statistics: bool,
     /// 文件编码：auto（自动识别 UTF-8、UTF-16、GB18030/GBK 等）或 utf-8、gb18030、gbk、utf-16le、utf-16be、big5
     #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
     pub encoding: EncodingArg,
@@ -246,12 +249,21 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let mut failed = false;
     let threshold = args.fail_on.threshold();
     let mut json_all = Vec::new();
+    let mut failures: Vec<(String, String)> = Vec::new();
+    let mut per_file: Vec<(String, &'static str, [usize; 3])> = Vec::new();
+    let streaming = !args.statistics;
     for outcome in &result.outcomes {
         match &outcome.result {
             Ok(checked) => {
                 summary.add(&checked.findings);
                 failed |= checked.findings.iter().any(|f| f.severity >= threshold);
+                let mut counts = [0usize; 3];
+                for f in &checked.findings {
+                    counts[f.severity as usize] += 1;
+                }
+                per_file.push((outcome.path.clone(), checked.encoding, counts));
                 match args.format {
+                    _ if !streaming => {}
                     OutputFormat::Human => out.write_all(checked.human.as_bytes())?,
                     OutputFormat::Jsonl => {
                         for j in &checked.json {
@@ -259,7 +271,20 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                             out.write_all(b"\n")?;
                         }
                     }
-                    OutputFormat::Json => json_all.extend(checked.json.iter().cloned()),
+                    OutputFormat::Concise => {
+                        for j in &checked.json {
+                            writeln!(out, "{}", render::machine::concise(j))?;
+                        }
+                    }
+                    OutputFormat::Github => {
+                        for j in &checked.json {
+                            writeln!(out, "{}", render::machine::github(j))?;
+                        }
+                        json_all.extend(checked.json.iter().cloned());
+                    }
+                    OutputFormat::Json | OutputFormat::Sarif => {
+                        json_all.extend(checked.json.iter().cloned())
+                    }
                 }
             }
             Err(e) => {
@@ -272,6 +297,15 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                         None,
                     ),
                 };
+                failures.push((outcome.path.clone(), message.clone()));
+                if args.format == OutputFormat::Github {
+                    writeln!(
+                        out,
+                        "::error file={}::{}",
+                        outcome.path.replace(',', "%2C").replace(':', "%3A"),
+                        message.replace('%', "%25").replace('\n', "%0A")
+                    )?;
+                }
                 write!(
                     err,
                     "{}",
@@ -284,11 +318,60 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
             }
         }
     }
-    if args.format == OutputFormat::Json {
-        serde_json::to_writer_pretty(&mut *out, &json_all)?;
-        out.write_all(b"\n")?;
+    if args.statistics {
+        write_statistics(out, args.format, &summary, &per_file)?;
+    } else {
+        match args.format {
+            OutputFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, &json_all)?;
+                out.write_all(b"\n")?;
+            }
+            OutputFormat::Sarif => {
+                let mut sarif_rules: Vec<render::machine::SarifRule> = rules::RULES
+                    .iter()
+                    .map(|e| render::machine::SarifRule {
+                        id: e.meta.id,
+                        summary: e.meta.summary,
+                        docs: e.meta.docs,
+                        severity: e.meta.default_severity,
+                    })
+                    .collect();
+                // The user's own rules that reported something.
+                for j in &json_all {
+                    if !sarif_rules.iter().any(|r| r.id == j.rule) {
+                        sarif_rules.push(render::machine::SarifRule {
+                            id: j.rule,
+                            summary: "自定义规则",
+                            docs: "本单位配置中的自定义规则（[[rule]]），说明见 gwlint explain",
+                            severity: j.severity,
+                        });
+                    }
+                }
+                let log = render::machine::sarif(&sarif_rules, &json_all, &failures);
+                serde_json::to_writer_pretty(&mut *out, &log)?;
+                out.write_all(b"\n")?;
+            }
+            OutputFormat::Github => {
+                // Annotations are capped per step; the step summary lists everything.
+                if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+                    let table = render::machine::github_summary(&json_all, summary.files);
+                    let written = std::fs::OpenOptions::new()
+                        .append(true)
+                        .create(true)
+                        .open(&path)
+                        .and_then(|mut f| f.write_all(table.as_bytes()));
+                    if let Err(e) = written {
+                        writeln!(err, "gwlint: 无法写入 GITHUB_STEP_SUMMARY：{e}")?;
+                    }
+                }
+            }
+            _ => {}
+        }
     }
-    if args.format == OutputFormat::Human && !args.no_summary {
+    if matches!(args.format, OutputFormat::Human | OutputFormat::Concise)
+        && !args.no_summary
+        && !args.statistics
+    {
         if summary.total() > 0 {
             writeln!(out)?;
         }
@@ -301,6 +384,78 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     } else {
         exit_codes::CLEAN
     })
+}
+
+/// `--statistics`: findings per rule and severity, and per file.
+fn write_statistics(
+    out: &mut dyn Write,
+    format: OutputFormat,
+    summary: &Summary,
+    per_file: &[(String, &'static str, [usize; 3])],
+) -> io::Result<()> {
+    // Per rule, with the severities it reported at.
+    let mut by_rule: std::collections::BTreeMap<&str, [usize; 3]> = Default::default();
+    for (rule, count) in &summary.by_rule_severity {
+        by_rule.entry(rule.0).or_default()[rule.1 as usize] += count;
+    }
+    if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
+        let counts = |c: &[usize; 3]| serde_json::json!({ "error": c[2], "warning": c[1], "info": c[0], "total": c.iter().sum::<usize>() });
+        let value = serde_json::json!({
+            "files_checked": summary.files,
+            "files_failed": summary.failed,
+            "total": counts(&[
+                summary.by_severity.get(&crate::diagnostic::Severity::Info).copied().unwrap_or(0),
+                summary.by_severity.get(&crate::diagnostic::Severity::Warning).copied().unwrap_or(0),
+                summary.by_severity.get(&crate::diagnostic::Severity::Error).copied().unwrap_or(0),
+            ]),
+            "rules": by_rule.iter().map(|(r, c)| {
+                let mut v = counts(c);
+                v["rule"] = serde_json::json!(r);
+                v
+            }).collect::<Vec<_>>(),
+            "files": per_file.iter().map(|(p, enc, c)| {
+                let mut v = counts(c);
+                v["path"] = serde_json::json!(p);
+                v["encoding"] = serde_json::json!(enc);
+                v
+            }).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut *out, &value)?;
+        return writeln!(out);
+    }
+    let width = by_rule.keys().map(|r| r.len()).max().unwrap_or(4).max(4);
+    // Chinese labels are two columns wide per character.
+    let label = width - 2;
+    writeln!(
+        out,
+        "{:<label$}  {:>6}  {:>6}  {:>6}  {:>6}",
+        "规则", "错误", "警告", "提示", "合计"
+    )?;
+    for (rule, c) in &by_rule {
+        writeln!(
+            out,
+            "{rule:<width$}  {:>8}  {:>8}  {:>8}  {:>8}",
+            c[2],
+            c[1],
+            c[0],
+            c.iter().sum::<usize>()
+        )?;
+    }
+    writeln!(out)?;
+    for (path, enc, c) in per_file {
+        let total: usize = c.iter().sum();
+        let enc = if *enc == "UTF-8" {
+            String::new()
+        } else {
+            format!("（{enc}）")
+        };
+        writeln!(
+            out,
+            "{path}{enc}：{total} 处（错误 {}，警告 {}，提示 {}）",
+            c[2], c[1], c[0]
+        )?;
+    }
+    writeln!(out, "\n{summary}")
 }
 
 /// The `[check] extensions` of a config file; the default when there is none or it is broken

@@ -1260,3 +1260,159 @@ fn encodings_give_the_same_findings() {
     assert_eq!(code, 2);
     assert!(stderr.contains("klingon"), "{stderr}");
 }
+
+/// The official SARIF 2.1.0 schema, as bundled by the `serde-sarif` crate (a dev-dependency,
+/// fetched from crates.io with everything else): located through `cargo metadata`.
+fn sarif_schema() -> Value {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let out = std::process::Command::new(cargo)
+        .args(["metadata", "--format-version", "1"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    let meta: Value = serde_json::from_slice(&out.stdout).expect("cargo metadata prints JSON");
+    let manifest = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "serde-sarif")
+        .expect("serde-sarif is a dev-dependency")["manifest_path"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let schema = Path::new(&manifest)
+        .parent()
+        .unwrap()
+        .join("src/schema.json");
+    serde_json::from_str(&fs::read_to_string(&schema).unwrap()).unwrap()
+}
+
+#[test]
+fn sarif_output_validates_against_the_schema() {
+    let schema = sarif_schema();
+    assert_eq!(
+        schema["title"],
+        "Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema"
+    );
+    // The official schema has one malformed `pattern` for language tags (a stray `]`, which the
+    // meta-schema rejects): replace it with the intended one; the rest is used as published.
+    fn fix_language_pattern(v: &mut Value) -> usize {
+        const BROKEN: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
+        match v {
+            Value::String(s) if s == BROKEN => {
+                *s = "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".to_owned();
+                1
+            }
+            Value::Array(a) => a.iter_mut().map(fix_language_pattern).sum(),
+            Value::Object(o) => o.values_mut().map(fix_language_pattern).sum(),
+            _ => 0,
+        }
+    }
+    let mut schema = schema;
+    assert!(fix_language_pattern(&mut schema) >= 1);
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path().join("坏文件.txt"), b"a\0b");
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--format", "sarif", SEED])
+        .arg(&bad));
+    assert_eq!(code, 2);
+    let log: Value = serde_json::from_str(&stdout).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // The validator does reject what the schema forbids.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    assert!(!validator.is_valid(&broken));
+    let run0 = &log["runs"][0];
+    assert_eq!(run0["columnKind"], "unicodeCodePoints");
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        rule_ids().len()
+    );
+    let results = run0["results"].as_array().unwrap();
+    let (_, jsonl, _) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    assert_eq!(results.len(), parse_jsonl(&jsonl).len());
+    // 出台意见》: the orphan 》 at 9:103, columns in characters.
+    let orphan = results
+        .iter()
+        .find(|r| r["ruleId"] == "unmatched-pair")
+        .unwrap();
+    let region = &orphan["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(9), Some(103))
+    );
+    assert_eq!(orphan["level"], "error");
+    // The unreadable file is a tool notification with a percent-encoded URI.
+    let notes = run0["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 1);
+    assert!(
+        notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("%E5%9D%8F%E6%96%87%E4%BB%B6.txt")
+    );
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], false);
+}
+
+#[test]
+fn concise_github_and_statistics_formats() {
+    let (code, stdout, _) = run(gwlint().args(["check", "--format", "concise", SEED]));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(&format!("{SEED}:18:1: error[duplicate-number] ")),
+        "{stdout}"
+    );
+    assert!(stdout.contains(&format!("{SEED}:9:103: error[unmatched-pair] ")));
+    let (_, jsonl, _) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    let n = parse_jsonl(&jsonl).len();
+    assert_eq!(stdout.lines().filter(|l| l.starts_with(SEED)).count(), n);
+
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let (code, stdout, _) = run(gwlint()
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args(["check", "--format", "github", SEED]));
+    assert_eq!(code, 1);
+    let dup = stdout
+        .lines()
+        .find(|l| l.contains("title=gwlint duplicate-number"))
+        .unwrap();
+    assert!(
+        dup.starts_with(&format!(
+            "::error file={SEED},line=18,endLine=18,col=1,endColumn=3,"
+        )),
+        "{dup}"
+    );
+    assert!(
+        stdout.lines().any(|l| l.starts_with("::notice ")),
+        "info is a notice"
+    );
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("::")).count(), n);
+    let table = fs::read_to_string(&summary).unwrap();
+    assert!(table.contains(&format!("发现 {n} 处问题")), "{table}");
+    assert_eq!(table.lines().filter(|l| l.starts_with("| `")).count(), n);
+
+    let (code, stdout, _) = run(gwlint().args(["check", "--statistics", "--color", "never", SEED]));
+    assert_eq!(code, 1);
+    let row = stdout
+        .lines()
+        .find(|l| l.starts_with("unfilled-placeholder"))
+        .unwrap();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["unfilled-placeholder", "0", "223", "0", "223"]
+    );
+    assert!(!stdout.contains("╭─"), "no individual findings");
+    let (_, stdout, _) = run(gwlint().args(["check", "--statistics", "--format", "json", SEED]));
+    let stats: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(stats["files_checked"], 1);
+    assert_eq!(stats["total"]["total"].as_u64().unwrap() as usize, n);
+    assert_eq!(stats["files"][0]["encoding"], "UTF-8");
+}

@@ -1,6 +1,7 @@
 //! Renderers. This module is the only one that uses miette.
 
 pub mod human;
+pub mod machine;
 pub mod window;
 
 use std::collections::BTreeMap;
@@ -22,6 +23,12 @@ pub enum OutputFormat {
     Json,
     /// 每行一个 JSON 对象
     Jsonl,
+    /// 每行一条：路径:行:列: 级别[规则] 说明
+    Concise,
+    /// GitHub Actions 工作流注释（::error file=…）
+    Github,
+    /// SARIF 2.1.0（代码扫描平台，如 GitHub code scanning）
+    Sarif,
 }
 
 /// A related location in machine output.
@@ -46,6 +53,9 @@ pub struct JsonFix {
     pub byte_end: usize,
     /// Whether it may be applied without review.
     pub safe: bool,
+    /// `(line, column, end_line, end_column)` of the replaced text (for SARIF).
+    #[serde(skip)]
+    pub region: (usize, usize, usize, usize),
 }
 
 /// One finding in machine output. Field names are a contract; see README "Machine output".
@@ -111,11 +121,16 @@ impl JsonFinding {
                 .collect(),
             help: f.help.clone(),
             encoding: "UTF-8",
-            fix: f.fix.as_ref().map(|e| JsonFix {
-                replacement: e.replacement.clone(),
-                byte_start: e.span.start,
-                byte_end: e.span.end,
-                safe: e.safe,
+            fix: f.fix.as_ref().map(|e| {
+                let a = doc.lines.line_col(&doc.text, e.span.start);
+                let b = doc.lines.line_col(&doc.text, e.span.end);
+                JsonFix {
+                    replacement: e.replacement.clone(),
+                    byte_start: e.span.start,
+                    byte_end: e.span.end,
+                    safe: e.safe,
+                    region: (a.line, a.column, b.line, b.column),
+                }
             }),
         }
     }
@@ -132,6 +147,8 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     /// Findings per rule.
     pub by_rule: BTreeMap<&'static str, usize>,
+    /// Findings per rule and severity.
+    pub by_rule_severity: BTreeMap<(&'static str, Severity), usize>,
 }
 
 impl Summary {
@@ -141,6 +158,10 @@ impl Summary {
         for f in findings {
             *self.by_severity.entry(f.severity).or_default() += 1;
             *self.by_rule.entry(f.rule).or_default() += 1;
+            *self
+                .by_rule_severity
+                .entry((f.rule, f.severity))
+                .or_default() += 1;
         }
     }
 
