@@ -467,12 +467,12 @@ fn extensions_of(config: Option<&PathBuf>, filter: &RuleFilter) -> Vec<String> {
             crate::config::load(Some((p, &text)), filter).ok()
         })
         .map(|s| s.extensions)
-        .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()])
+        .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned(), "docx".to_owned()])
 }
 
 fn outline(args: OutlineArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     let text = if args.file.as_os_str() == "-" {
-        crate::input::read_stdin(args.encoding.0)
+        crate::input::read_stdin("-", args.encoding.0)
     } else {
         crate::input::read_path(&args.file, args.encoding.0)
     };

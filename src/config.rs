@@ -57,6 +57,52 @@ pub struct Settings {
     pub lexical: Option<crate::lexical::LexicalChars>,
     /// Ids of the user's own rules (`[[rule]]`), enabled or not.
     pub custom_ids: Vec<&'static str>,
+    /// `[[ignore]]`: files (globs relative to the configuration file) and the rules not reported
+    /// in them (empty: every rule).
+    pub ignores: Vec<Ignore>,
+}
+
+/// One `[[ignore]]` entry.
+#[derive(Debug, Clone)]
+pub struct Ignore {
+    /// The glob as written.
+    pub pattern: String,
+    matcher: globset::GlobMatcher,
+    /// Directory the glob is relative to.
+    base: PathBuf,
+    /// Rule ids (empty: every rule).
+    pub rules: Vec<String>,
+}
+
+impl Settings {
+    /// Drops the findings that an `[[ignore]]` entry covers for the file at `path`.
+    pub fn suppress(
+        &self,
+        path: &str,
+        mut findings: Vec<crate::diagnostic::Finding>,
+    ) -> Vec<crate::diagnostic::Finding> {
+        if self.ignores.is_empty() || findings.is_empty() {
+            return findings;
+        }
+        let given = Path::new(path);
+        let absolute = std::fs::canonicalize(given).unwrap_or_else(|_| given.to_path_buf());
+        for ig in &self.ignores {
+            let relative = absolute.strip_prefix(&ig.base).unwrap_or(given);
+            if ig.matcher.is_match(relative) || ig.matcher.is_match(given) {
+                findings.retain(|f| !ig.rules.is_empty() && !ig.rules.iter().any(|r| r == f.rule));
+            }
+        }
+        findings
+    }
+}
+
+/// An `[[ignore]]` table as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IgnoreSpec {
+    path: Spanned<String>,
+    #[serde(default)]
+    rules: Vec<Spanned<String>>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -225,6 +271,46 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         }
     }
 
+    // [[ignore]]: globs relative to the file that declares them.
+    let mut ignores = Vec::new();
+    for (layer, src, file) in layers.iter_mut() {
+        let base = file
+            .and_then(|i| files[i].path.parent().map(Path::to_path_buf))
+            .unwrap_or_default();
+        let base = std::fs::canonicalize(&base).unwrap_or(base);
+        for value in std::mem::take(&mut layer.ignore) {
+            let span = value.span();
+            let spec = IgnoreSpec::deserialize(ValueDeserializer::from(value))
+                .map_err(|e| src.toml_error(&e, Some(span.clone())))?;
+            let glob = globset::GlobBuilder::new(spec.path.get_ref())
+                .literal_separator(false)
+                .build()
+                .map_err(|e| {
+                    src.error(
+                        Some(spec.path.span()),
+                        format!("path 不是有效的通配符：{e}"),
+                        None,
+                    )
+                })?;
+            for r in &spec.rules {
+                let id = r.get_ref();
+                if rules::find(id).is_none() && !custom.iter().any(|(c, _, _)| c.meta().id == id) {
+                    return Err(src.error(
+                        Some(r.span()),
+                        format!("未知规则“{id}”"),
+                        Some(suggest_rule(id)),
+                    ));
+                }
+            }
+            ignores.push(Ignore {
+                pattern: spec.path.get_ref().clone(),
+                matcher: glob.compile_matcher(),
+                base: base.clone(),
+                rules: spec.rules.into_iter().map(|r| r.into_inner()).collect(),
+            });
+        }
+    }
+
     // List files named by `include` in a rule table, parsed once each.
     let mut list_layers: HashMap<usize, DeTable> = HashMap::new();
     for f in files
@@ -309,10 +395,12 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
     }
     Ok(Settings {
         rules: configured,
-        extensions: extensions.unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned()]),
+        extensions: extensions
+            .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned(), "docx".to_owned()]),
         path: user.map(|(p, _)| p.to_path_buf()),
         lexical,
         custom_ids,
+        ignores,
     })
 }
 
@@ -517,6 +605,8 @@ struct Layer<'a> {
     rules: HashMap<String, RuleTable<'a>>,
     /// `[[rule]]` tables: the user's own rules.
     custom: Vec<Spanned<DeValue<'a>>>,
+    /// `[[ignore]]` tables.
+    ignore: Vec<Spanned<DeValue<'a>>>,
 }
 
 fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
@@ -525,6 +615,7 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
         check: None,
         rules: HashMap::new(),
         custom: Vec::new(),
+        ignore: Vec::new(),
     };
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -564,6 +655,17 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
                 };
                 layer.custom.extend(items);
             }
+            "ignore" => {
+                let span = value.span();
+                let DeValue::Array(items) = value.into_inner() else {
+                    return Err(src.error(
+                        Some(span),
+                        "忽略规则写成 [[ignore]] 表：path = \"附件/**\"，rules = [\"规则\"]",
+                        None,
+                    ));
+                };
+                layer.ignore.extend(items);
+            }
             // Resolved when the files are read (`gather`).
             "include" => {}
             other => {
@@ -571,7 +673,7 @@ fn parse_layer<'a>(src: &Source<'a>) -> Result<Layer<'a>, ConfigError> {
                     Some(key.span()),
                     format!("未知配置项“{other}”"),
                     Some(
-                        "顶层只能有 include、[check]、[rules.<规则>] 和 [[rule]]（自定义规则）"
+                        "顶层只能有 include、[check]、[rules.<规则>]、[[rule]]（自定义规则）和 [[ignore]]"
                             .to_owned(),
                     ),
                 ));
@@ -736,7 +838,7 @@ mod tests {
         let ids: Vec<&str> = s.rules.iter().map(|r| r.rule.meta().id).collect();
         assert_eq!(ids.len(), rules::RULES.len() - 1);
         assert!(!ids.contains(&"political-formulation"));
-        assert_eq!(s.extensions, ["txt", "md"]);
+        assert_eq!(s.extensions, ["txt", "md", "docx"]);
     }
 
     #[test]

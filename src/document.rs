@@ -18,6 +18,8 @@ pub enum SourceKind {
     Text,
     /// Markdown: `*` may be emphasis or a bullet, not a placeholder.
     Markdown,
+    /// A Word document: one line per paragraph.
+    Docx,
 }
 
 /// Outline level, ordered from the outermost container to the innermost marker.
@@ -190,6 +192,8 @@ pub struct Document {
     pub headings: Vec<Heading>,
     /// Inline enumerators in document order.
     pub enumerators: Vec<Enumerator>,
+    /// For a Word document: the paragraphs (0-based) Word numbers automatically.
+    pub auto_numbered: Vec<usize>,
     /// Punctuation, symbols and spaces, scanned on first use ([`Document::marks`]).
     marks: OnceLock<Vec<crate::punctuation::Mark>>,
     /// Where lexical terms may begin ([`Document::prepare_lexical`]).
@@ -256,6 +260,7 @@ impl Document {
             paragraphs,
             headings,
             enumerators,
+            auto_numbered: Vec::new(),
             marks: OnceLock::new(),
             lexical: OnceLock::new(),
             ranges: OnceLock::new(),
@@ -293,6 +298,16 @@ impl Document {
     pub fn numeric_ranges(&self) -> &[crate::numbers::NumericRange] {
         self.ranges
             .get_or_init(|| crate::numbers::mark_ranges(&self.text, self.number_marks()))
+    }
+
+    /// Puts back the original text of a document parsed from a masked copy (same length, same
+    /// line breaks; see [`crate::markdown`]), for rendering.
+    pub fn restore_text(&mut self, original: String) {
+        debug_assert_eq!(original.len(), self.text.len());
+        if original.len() == self.text.len() {
+            self.lines = LineIndex::new(&original);
+            self.text = original;
+        }
     }
 
     /// Every punctuation mark, symbol and space of the text in order — one shared scan for all

@@ -68,20 +68,44 @@ pub struct Decoded {
     pub text: String,
     /// Name of the encoding (`UTF-8`, `GB18030`, `UTF-16LE` …).
     pub encoding: &'static str,
+    /// For a Word document: the paragraphs (0-based) numbered automatically by Word.
+    pub auto_numbered: Option<Vec<usize>>,
 }
 
-/// Reads and decodes a file (`encoding`: `--encoding`, or `None` to detect).
+/// Reads and decodes a file (`encoding`: `--encoding`, or `None` to detect). A `.docx` file is
+/// read as a Word document.
 pub fn read_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_reason(&e)))?;
-    decode(bytes, encoding)
+    decode_named(bytes, &path.to_string_lossy(), encoding)
 }
 
-/// Reads standard input.
-pub fn read_stdin(encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
+/// Reads standard input; `name` (`--stdin-filename`) decides whether it is a Word document.
+pub fn read_stdin(name: &str, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_reason(&e)))?;
+    decode_named(bytes, name, encoding)
+}
+
+/// Whether `name` is a Word document by its extension.
+pub fn is_docx(name: &str) -> bool {
+    name.to_lowercase().ends_with(".docx")
+}
+
+fn decode_named(
+    bytes: Vec<u8>,
+    name: &str,
+    encoding: Option<&'static Encoding>,
+) -> Result<Decoded, InputError> {
+    if is_docx(name) {
+        let d = crate::docx::extract(&bytes).map_err(InputError::Docx)?;
+        return Ok(Decoded {
+            text: d.text,
+            encoding: "UTF-8",
+            auto_numbered: Some(d.auto_numbered),
+        });
+    }
     decode(bytes, encoding)
 }
 
@@ -139,6 +163,7 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
         return Ok(Decoded {
             text: unsafe { String::from_utf8_unchecked(bytes) },
             encoding: "UTF-8",
+            auto_numbered: None,
         });
     }
     // Mostly UTF-8 with some bad bytes (a pasted fragment, a truncated file): say where they
@@ -204,6 +229,7 @@ fn strict(enc: &'static Encoding, body: &[u8], forced: bool) -> Result<Decoded, 
     Ok(Decoded {
         text: text.into_owned(),
         encoding: name(enc),
+        auto_numbered: None,
     })
 }
 

@@ -268,7 +268,7 @@ fn check_target(
 ) -> Outcome {
     let (path, text) = match &target {
         Target::File(p) => (p.display().to_string(), None),
-        Target::Stdin(name) => (name.clone(), Some(input::read_stdin(opts.encoding))),
+        Target::Stdin(name) => (name.clone(), Some(input::read_stdin(name, opts.encoding))),
     };
     if let Some(reason) = walk_error {
         return Outcome {
@@ -292,8 +292,8 @@ fn check_target(
             Target::Stdin(_) => unreachable!("stdin read above"),
         },
     };
-    let (text, encoding) = match text {
-        Ok(d) => (d.text, d.encoding),
+    let decoded = match text {
+        Ok(d) => d,
         Err(e) => {
             return Outcome {
                 path,
@@ -301,14 +301,41 @@ fn check_target(
             };
         }
     };
-    let kind = if path.to_lowercase().ends_with(".md") || path.to_lowercase().ends_with(".markdown")
-    {
+    let input::Decoded {
+        text,
+        encoding,
+        auto_numbered,
+    } = decoded;
+    let lower = path.to_lowercase();
+    let kind = if auto_numbered.is_some() {
+        SourceKind::Docx
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
         SourceKind::Markdown
     } else {
         SourceKind::Text
     };
-    let doc = Document::parse(text, kind);
-    let findings = crate::check_document(&settings, &doc);
+    // Markdown: code and comments are masked for the rules; the original is shown.
+    let masked = if kind == SourceKind::Markdown {
+        crate::markdown::mask(&text)
+    } else {
+        None
+    };
+    let (doc, findings) = match masked {
+        Some(m) => {
+            let mut doc = Document::parse(m.text, kind);
+            let mut findings = crate::check_document(&settings, &doc);
+            findings.retain(|f| !crate::markdown::is_disabled(&m.disabled, f.rule, f.span.start));
+            doc.restore_text(text);
+            (doc, findings)
+        }
+        None => {
+            let mut doc = Document::parse(text, kind);
+            doc.auto_numbered = auto_numbered.unwrap_or_default();
+            let findings = crate::check_document(&settings, &doc);
+            (doc, findings)
+        }
+    };
+    let findings = settings.suppress(&path, findings);
     let mut checked = Checked::default();
     match opts.format {
         OutputFormat::Human => {

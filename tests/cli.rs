@@ -1416,3 +1416,140 @@ fn concise_github_and_statistics_formats() {
     assert_eq!(stats["total"]["total"].as_u64().unwrap() as usize, n);
     assert_eq!(stats["files"][0]["encoding"], "UTF-8");
 }
+
+const REPORT_DOCX: &str = "tests/data/docx/report.docx";
+const SEED_DOCX: &str = "tests/data/docx/seed.docx";
+
+/// Word documents (generated with python-docx by tests/data/docx/make_docx.py): paragraphs are
+/// lines, the seed as .docx gives the seed's findings, a duplicate heading is found, Word's
+/// automatic numbering is reported once, and human output names paragraphs.
+#[test]
+fn docx_input() {
+    let rows = |stdout: &str| -> Vec<(String, u64, u64)> {
+        parse_jsonl(stdout)
+            .iter()
+            .map(|f| {
+                (
+                    rule_of(f).to_owned(),
+                    f["line"].as_u64().unwrap(),
+                    f["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let (_, txt, _) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    let (code, docx, stderr) = run(gwlint().args(["check", "--format", "jsonl", SEED_DOCX]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(rows(&docx), rows(&txt));
+
+    let (code, stdout, _) = run(gwlint().args(["check", "--format", "jsonl", REPORT_DOCX]));
+    assert_eq!(code, 1);
+    let found = rows(&stdout);
+    for expected in [
+        ("typo", 3, 7),
+        ("unmatched-pair", 3, 16),
+        ("duplicate-number", 5, 1),
+        ("range-unit", 7, 3),
+        ("auto-numbering", 8, 1),
+    ] {
+        assert!(
+            found.contains(&(expected.0.to_owned(), expected.1, expected.2)),
+            "{expected:?} in {found:?}"
+        );
+    }
+    let auto = parse_jsonl(&stdout)
+        .into_iter()
+        .find(|f| rule_of(f) == "auto-numbering")
+        .unwrap();
+    assert!(
+        auto["message"].as_str().unwrap().contains("段落 8、9、10"),
+        "{auto}"
+    );
+
+    let (_, human, _) = run(gwlint().args(["check", "--color", "never", REPORT_DOCX]));
+    assert!(human.contains("段落 5：一级标题序号“二、”重复"), "{human}");
+
+    // From standard input, recognised by --stdin-filename.
+    let bytes = fs::read(REPORT_DOCX).unwrap();
+    let (code, stdout, _) = run(gwlint()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--stdin-filename",
+            "草稿.docx",
+            "-",
+        ])
+        .write_stdin(bytes));
+    assert_eq!(code, 1);
+    assert_eq!(rows(&stdout), found);
+
+    // Directories include .docx by default; a broken .docx is an error, not skipped.
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(REPORT_DOCX, dir.path().join("a.docx")).unwrap();
+    write(dir.path().join("b.docx"), b"PK\x03\x04 not really");
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path()));
+    assert_eq!(code, 2);
+    assert!(stdout.contains("a.docx"));
+    assert!(
+        stderr.contains("b.docx") && stderr.contains("无法读取 Word 文档"),
+        "{stderr}"
+    );
+}
+
+/// Markdown: code blocks, code spans and HTML comments are not prose; inline comments switch
+/// rules off; `[[ignore]]` drops rules for paths.
+#[test]
+fn markdown_and_suppression() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        dir.path().join("稿.md"),
+        "一、总体要求\n\n```\n一、代码里的序号\n拼博\n```\n\n二、主要任务`拼博`<!-- 一、拼博 -->\n\n\
+         <!-- gwlint-disable typo -->\n拼博精神\n<!-- gwlint-enable -->\n\n\
+         <!-- gwlint-disable-next-line -->\n拼博，，\n拼博\n",
+    );
+    let (code, stdout, _) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&md));
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64)> = parse_jsonl(&stdout)
+        .iter()
+        .map(|f| (rule_of(f).to_owned(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [("typo".to_owned(), 16)], "{stdout}");
+
+    write(dir.path().join("附件/表.txt"), "一、甲\n一、乙\n拼博\n");
+    write(dir.path().join("正文.txt"), "一、甲\n一、乙\n拼博\n");
+    write(
+        dir.path().join("gwlint.toml"),
+        "[[ignore]]\npath = \"附件/**\"\nrules = [\"duplicate-number\"]\n\n[[ignore]]\npath = \"*.md\"\n",
+    );
+    let (_, stdout, _) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "."]));
+    let mut found: Vec<(String, String)> = parse_jsonl(&stdout)
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                rule_of(f).to_owned(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("./正文.txt".to_owned(), "duplicate-number".to_owned()),
+            ("./正文.txt".to_owned(), "typo".to_owned()),
+            ("./附件/表.txt".to_owned(), "typo".to_owned()),
+        ]
+    );
+    bad_config("[[ignore]]\npath = \"a/[\"\n", "2:8", &["通配符"]);
+    bad_config(
+        "[[ignore]]\npath = \"a\"\nrules = [\"typoo\"]\n",
+        "3:10",
+        &["typoo"],
+    );
+    bad_config("[[ignore]]\nrules = [\"typo\"]\n", "1:1", &["path"]);
+}

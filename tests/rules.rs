@@ -19,7 +19,9 @@ fn check_fixture(path: &Path) -> String {
         .unwrap()
         .to_owned();
     let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-    let text = std::fs::read_to_string(path).unwrap();
+    // Text fixtures are UTF-8; a .docx fixture is read the way the checker reads Word files.
+    let decoded = gwlint::input::read_path(path, None).unwrap();
+    let text = decoded.text;
     let toml_path = path.with_extension("toml");
     let toml_text = std::fs::read_to_string(&toml_path).ok();
     let filter = RuleFilter {
@@ -34,10 +36,13 @@ fn check_fixture(path: &Path) -> String {
     assert_eq!(settings.rules.len(), 1, "only {rule} runs");
     let kind = if name.ends_with(".md") {
         SourceKind::Markdown
+    } else if name.ends_with(".docx") {
+        SourceKind::Docx
     } else {
         SourceKind::Text
     };
-    let doc = Document::parse(text, kind);
+    let mut doc = Document::parse(text, kind);
+    doc.auto_numbered = decoded.auto_numbered.unwrap_or_default();
     let findings = gwlint::check_document(&settings, &doc);
     if name.starts_with("fail") {
         assert!(
@@ -89,7 +94,7 @@ fn check_fixture(path: &Path) -> String {
 
 #[test]
 fn rule_fixtures() {
-    insta::glob!("fixtures/*/*.{txt,md}", |path| {
+    insta::glob!("fixtures/*/*.{txt,md,docx}", |path| {
         insta::assert_snapshot!(check_fixture(path));
     });
 }

@@ -59,6 +59,11 @@ pub fn render_file(path: &str, doc: &Document, findings: &[Finding], opts: Human
         } else {
             single_report(path, doc, f)
         };
+        let mut report = report;
+        if doc.kind == crate::document::SourceKind::Docx {
+            // Word has no line numbers: a line here is a paragraph.
+            report.message = format!("段落 {}：{}", key.1, report.message);
+        }
         if !out.is_empty() {
             out.push('\n');
         }

@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 
+pub mod auto_numbering;
 pub mod common;
 pub mod context_word;
 pub mod count_claim;
@@ -251,6 +252,7 @@ pub struct RuleEntry {
 
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
+    auto_numbering::ENTRY,
     context_word::ENTRY,
     count_claim::ENTRY,
     date_format::ENTRY,
