@@ -87,6 +87,15 @@ pub struct CheckArgs {
     /// 不输出最后的统计行
     #[arg(long)]
     pub no_summary: bool,
+    /// 不显示进度条（检查 50 个以上文件且标准错误是终端时才会显示）
+    #[arg(long)]
+    pub no_progress: bool,
+    /// 把这次发现的全部问题记录为基线（JSON 文件），不输出问题；之后用 --baseline 只看新问题
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// 基线文件：其中记录过的问题不再报告（按规则、文件和前后文字匹配，不依赖行号）
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// 只输出统计：每条规则、每个级别的问题数和每个文件的合计（配合 --format json 得到机器可读的汇总，供档案审计）
     #[arg(long)]
     pub statistics: bool,
@@ -223,7 +232,20 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         }
     };
     let targets = runner::collect_targets(&paths, &extensions_for, &args.stdin_filename);
+    let baseline = match &args.baseline {
+        Some(path) => match crate::baseline::Baseline::read(path) {
+            Ok(b) => Some(std::sync::Arc::new(b.index())),
+            Err(message) => {
+                write!(err, "{}", render::render_error(&message, None, false))?;
+                return Ok(exit_codes::ERROR);
+            }
+        },
+        None => None,
+    };
     let opts = RunOptions {
+        progress: !args.no_progress,
+        baseline,
+        record: args.write_baseline.is_some(),
         encoding: args.encoding.0,
         config: args.config.clone(),
         filter,
@@ -251,7 +273,8 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let mut json_all = Vec::new();
     let mut failures: Vec<(String, String)> = Vec::new();
     let mut per_file: Vec<(String, &'static str, [usize; 3])> = Vec::new();
-    let streaming = !args.statistics;
+    let streaming = !args.statistics && args.write_baseline.is_none();
+    let mut recorded = Vec::new();
     for outcome in &result.outcomes {
         match &outcome.result {
             Ok(checked) => {
@@ -262,6 +285,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                     counts[f.severity as usize] += 1;
                 }
                 per_file.push((outcome.path.clone(), checked.encoding, counts));
+                recorded.extend(checked.recorded.iter().cloned());
                 match args.format {
                     _ if !streaming => {}
                     OutputFormat::Human => out.write_all(checked.human.as_bytes())?,
@@ -317,6 +341,29 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                 )?;
             }
         }
+    }
+    if let Some(path) = &args.write_baseline {
+        let n = recorded.len();
+        let baseline = crate::baseline::Baseline {
+            version: 1,
+            findings: recorded,
+        };
+        if let Err(message) = baseline.write(path) {
+            write!(err, "{}", render::render_error(&message, None, false))?;
+            return Ok(exit_codes::ERROR);
+        }
+        writeln!(
+            out,
+            "已把 {} 个文件中的 {n} 处问题记录到基线 {}；以后加 --baseline {} 只报告新问题。",
+            summary.files,
+            path.display(),
+            path.display()
+        )?;
+        return Ok(if summary.failed > 0 || !result.config_errors.is_empty() {
+            exit_codes::ERROR
+        } else {
+            exit_codes::CLEAN
+        });
     }
     if args.statistics {
         write_statistics(out, args.format, &summary, &per_file)?;

@@ -54,6 +54,8 @@ pub struct Checked {
     pub human: String,
     /// The encoding the file was read in.
     pub encoding: &'static str,
+    /// Baseline entries of the findings (with `--write-baseline`).
+    pub recorded: Vec<crate::baseline::Entry>,
 }
 
 /// Options for a batch run.
@@ -69,6 +71,12 @@ pub struct RunOptions {
     pub color: bool,
     /// `--encoding` (`None`: detect).
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// `--baseline`: findings recorded there are not reported.
+    pub baseline: Option<Arc<crate::baseline::Index>>,
+    /// `--write-baseline`: record every finding's fingerprint.
+    pub record: bool,
+    /// Show a progress bar on a terminal when checking many files.
+    pub progress: bool,
 }
 
 /// Everything a run produced.
@@ -145,6 +153,28 @@ pub fn collect_targets(
         }
     }
     out
+}
+
+/// Files from which a progress bar is shown (on a terminal only).
+const PROGRESS_FROM: usize = 50;
+
+/// A progress bar on standard error for `files` files, when standard error is a terminal and
+/// there are many files; hidden otherwise (never in pipes, CI logs or tests).
+fn progress_bar(files: usize, wanted: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !wanted || files < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} 个文件 {elapsed} 剩余约 {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Checks every target. Configuration is loaded once per config file.
@@ -233,10 +263,16 @@ pub fn run(
         by_config.into_values().filter_map(Result::err).collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));
 
+    let progress = progress_bar(jobs.len(), opts.progress);
     let mut outcomes: Vec<Outcome> = jobs
         .into_par_iter()
-        .map(|(target, walk_error, settings)| check_target(target, walk_error, settings, opts))
+        .map(|(target, walk_error, settings)| {
+            let outcome = check_target(target, walk_error, settings, opts);
+            progress.inc(1);
+            outcome
+        })
         .collect();
+    progress.finish_and_clear();
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(RunResult {
         outcomes,
@@ -335,7 +371,24 @@ fn check_target(
             (doc, findings)
         }
     };
-    let findings = settings.suppress(&path, findings);
+    let mut findings = settings.suppress(&path, findings);
+    if let Some(index) = &opts.baseline {
+        findings = index.filter(&path, &doc, findings);
+    }
+    let recorded = if opts.record {
+        findings
+            .iter()
+            .map(|f| crate::baseline::Entry {
+                path: crate::baseline::normalise(&path),
+                rule: f.rule.to_owned(),
+                fingerprint: crate::baseline::fingerprint(&path, &doc, f),
+                line: doc.lines.line_of(f.span.start),
+                message: f.message.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut checked = Checked::default();
     match opts.format {
         OutputFormat::Human => {
@@ -367,6 +420,7 @@ fn check_target(
         }
     }
     checked.encoding = encoding;
+    checked.recorded = recorded;
     checked.findings = findings;
     Outcome {
         path,

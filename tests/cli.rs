@@ -1553,3 +1553,52 @@ fn markdown_and_suppression() {
     );
     bad_config("[[ignore]]\nrules = [\"typo\"]\n", "1:1", &["path"]);
 }
+
+/// Baseline round trip: record, nothing new, an edit above keeps old findings old, a new defect
+/// is reported; the baseline file is written atomically and a broken one is an error.
+#[test]
+fn baseline_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = fs::read_to_string(SEED).unwrap();
+    write(dir.path().join("r.txt"), &seed);
+    let check = |extra: &[&str]| {
+        run(gwlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "jsonl"])
+            .args(extra)
+            .arg("r.txt"))
+    };
+    let (code, stdout, _) = check(&["--write-baseline", "base.json"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("249 处问题记录到基线"), "{stdout}");
+    let base: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("base.json")).unwrap()).unwrap();
+    assert_eq!(base["version"], 1);
+    assert_eq!(base["findings"].as_array().unwrap().len(), 249);
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "r.txt" && n != "base.json")
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+
+    let (code, stdout, _) = check(&["--baseline", "base.json"]);
+    assert_eq!((code, stdout.as_str()), (0, ""));
+
+    // Two paragraphs added on top, a new typo at the end.
+    write(
+        dir.path().join("r.txt"),
+        format!("新增的一段说明。\n\n{seed}发扬拼博精神。\n"),
+    );
+    let (code, stdout, _) = check(&["--baseline", "base.json"]);
+    assert_eq!(code, 1);
+    let new = parse_jsonl(&stdout);
+    assert_eq!(new.len(), 1, "{stdout}");
+    assert_eq!(rule_of(&new[0]), "typo");
+    assert_eq!(new[0]["line"], seed.lines().count() as u64 + 3);
+
+    write(dir.path().join("bad.json"), "{");
+    let (code, _, stderr) = check(&["--baseline", "bad.json"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("基线文件"), "{stderr}");
+}
