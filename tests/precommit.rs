@@ -22,7 +22,11 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .current_dir(dir)
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
 
@@ -64,7 +68,10 @@ fn pre_commit_hook_runs_gwlint() {
     };
     let out = run();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(!out.status.success(), "a duplicate heading fails the hook:\n{stdout}");
+    assert!(
+        !out.status.success(),
+        "a duplicate heading fails the hook:\n{stdout}"
+    );
     assert!(stdout.contains("duplicate-number"), "{stdout}");
     assert!(stdout.contains("报告.txt"), "{stdout}");
 
