@@ -414,6 +414,9 @@ fn check_target(
                 .map(|f| {
                     let mut j = JsonFinding::new(&path, &doc, f);
                     j.encoding = encoding;
+                    if opts.format == OutputFormat::Sarif {
+                        j.resolve_fix_region(&doc);
+                    }
                     j
                 })
                 .collect();

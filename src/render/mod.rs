@@ -53,7 +53,8 @@ pub struct JsonFix {
     pub byte_end: usize,
     /// Whether it may be applied without review.
     pub safe: bool,
-    /// `(line, column, end_line, end_column)` of the replaced text (for SARIF).
+    /// `(line, column, end_line, end_column)` of the replaced text, filled in only for SARIF
+    /// ([`JsonFinding::resolve_fix_region`]): columns cost a scan of the line.
     #[serde(skip)]
     pub region: (usize, usize, usize, usize),
 }
@@ -92,6 +93,15 @@ pub struct JsonFinding {
 }
 
 impl JsonFinding {
+    /// Fills in the line and column range of the suggested replacement (SARIF `fixes`).
+    pub fn resolve_fix_region(&mut self, doc: &Document) {
+        if let Some(fix) = &mut self.fix {
+            let a = doc.lines.line_col(&doc.text, fix.byte_start);
+            let b = doc.lines.line_col(&doc.text, fix.byte_end);
+            fix.region = (a.line, a.column, b.line, b.column);
+        }
+    }
+
     /// Resolves a finding's byte spans into lines and character columns.
     pub fn new(path: &str, doc: &Document, f: &Finding) -> Self {
         let start = doc.lines.line_col(&doc.text, f.span.start);
@@ -121,16 +131,12 @@ impl JsonFinding {
                 .collect(),
             help: f.help.clone(),
             encoding: "UTF-8",
-            fix: f.fix.as_ref().map(|e| {
-                let a = doc.lines.line_col(&doc.text, e.span.start);
-                let b = doc.lines.line_col(&doc.text, e.span.end);
-                JsonFix {
-                    replacement: e.replacement.clone(),
-                    byte_start: e.span.start,
-                    byte_end: e.span.end,
-                    safe: e.safe,
-                    region: (a.line, a.column, b.line, b.column),
-                }
+            fix: f.fix.as_ref().map(|e| JsonFix {
+                replacement: e.replacement.clone(),
+                byte_start: e.span.start,
+                byte_end: e.span.end,
+                safe: e.safe,
+                region: (0, 0, 0, 0),
             }),
         }
     }
