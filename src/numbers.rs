@@ -12,6 +12,33 @@ pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// The value of one digit, half- or full-width.
+fn digit_value(c: char) -> u32 {
+    if c.is_ascii_digit() {
+        c as u32 - '0' as u32
+    } else {
+        c as u32 - '０' as u32
+    }
+}
+
+/// The run of digits (no decimal point) starting at byte `i`; empty when there is none.
+pub fn digits_at(text: &str, i: usize) -> Range<usize> {
+    let len: usize = text[i..]
+        .chars()
+        .take_while(|&c| is_digit(c))
+        .map(char::len_utf8)
+        .sum();
+    i..i + len
+}
+
+/// The value of a run of digits (saturating; `digits_at` gives such a run).
+pub fn digits_value(digits: &str) -> u64 {
+    digits.chars().fold(0u64, |acc, c| {
+        acc.saturating_mul(10)
+            .saturating_add(u64::from(digit_value(c)))
+    })
+}
+
 /// A drafting placeholder standing for a number (`*`, `＊`).
 pub fn is_placeholder(c: char) -> bool {
     matches!(c, '*' | '＊')
@@ -59,16 +86,7 @@ impl Number {
         if self.placeholder || !s.chars().all(is_digit) {
             return None;
         }
-        s.chars()
-            .try_fold(0u64, |acc, c| {
-                let d = if c.is_ascii_digit() {
-                    c as u32 - '0' as u32
-                } else {
-                    c as u32 - '０' as u32
-                };
-                acc.checked_mul(10)?.checked_add(u64::from(d))
-            })
-            .filter(|_| s.chars().count() <= 12)
+        (s.chars().count() <= 12).then(|| digits_value(s))
     }
 
     /// Number of characters.

@@ -173,7 +173,7 @@ impl CustomRule {
             }
             let list = TermList::from_entries(entries).map_err(|e| (None, e))?;
             for (text, expected) in &spec.examples {
-                let got = apply_words(&list, text);
+                let got = list.apply(text);
                 if &got != expected {
                     return Err((
                         Some("examples"),
@@ -242,25 +242,6 @@ fn entry(message: &str, wrong: &str, right: &str) -> Result<Entry, String> {
         exception: false,
         since: None,
     })
-}
-
-/// `text` with every match replaced, or marked 【…】 when the entry has no replacement.
-fn apply_words(list: &TermList, text: &str) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for (span, e) in list.find(text) {
-        out.push_str(&text[last..span.start]);
-        if e.right.is_empty() {
-            out.push('【');
-            out.push_str(&text[span.clone()]);
-            out.push('】');
-        } else {
-            out.push_str(&e.right);
-        }
-        last = span.end;
-    }
-    out.push_str(&text[last..]);
-    out
 }
 
 impl Rule for CustomRule {

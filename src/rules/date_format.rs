@@ -9,7 +9,7 @@ use super::{Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::lexical::LexicalChars;
-use crate::numbers::{is_digit, number_before};
+use crate::numbers::{digits_at, digits_value, number_before};
 
 /// Embedded docs (`gwlint explain date-format`).
 pub const DOCS: &str = r#"# date-format：日期写法不规范或不统一
@@ -89,25 +89,8 @@ struct Date {
     style: Style,
 }
 
-/// The digits (no decimal point) starting at `i`.
-fn digits_at(text: &str, i: usize) -> Range<usize> {
-    let len: usize = text[i..]
-        .chars()
-        .take_while(|&c| is_digit(c))
-        .map(char::len_utf8)
-        .sum();
-    i..i + len
-}
-
-fn value(text: &str, r: &Range<usize>) -> u32 {
-    text[r.clone()].chars().fold(0, |acc, c| {
-        let d = if c.is_ascii_digit() {
-            c as u32 - '0' as u32
-        } else {
-            c as u32 - '０' as u32
-        };
-        acc.saturating_mul(10).saturating_add(d)
-    })
+fn value(text: &str, r: &Range<usize>) -> u64 {
+    digits_value(&text[r.clone()])
 }
 
 fn is_year(text: &str, r: &Range<usize>) -> bool {

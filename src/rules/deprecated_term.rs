@@ -150,7 +150,7 @@ impl DatedTerms {
     }
 }
 
-pub(crate) fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
+fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
     let mut parts = s.trim().split('-').map(|p| p.parse::<u32>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
     (parts.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))

@@ -391,13 +391,20 @@ impl TermList {
         &self.sources
     }
 
-    /// `text` with every match replaced by its right form.
+    /// `text` with every match replaced by its right form, or marked 【…】 when the entry has no
+    /// replacement (a word list that only points): the form examples are written in.
     pub fn apply(&self, text: &str) -> String {
         let mut fixed = String::new();
         let mut last = 0;
         for (span, entry) in self.find(text) {
             fixed.push_str(&text[last..span.start]);
-            fixed.push_str(&entry.right);
+            if entry.right.is_empty() {
+                fixed.push('【');
+                fixed.push_str(&text[span.clone()]);
+                fixed.push('】');
+            } else {
+                fixed.push_str(&entry.right);
+            }
             last = span.end;
         }
         fixed.push_str(&text[last..]);
