@@ -25,7 +25,7 @@ use crate::runner::{self, RunOptions, TargetError};
     arg_required_else_help = true
 )]
 #[command(
-    after_help = "示例：\n  gwlint check 报告.txt            检查一个文件\n  gwlint check 文稿目录/           递归检查目录中的 .txt 和 .md 文件\n  gwlint check --format jsonl .    机器可读输出\n  gwlint outline 报告.txt          查看文档的层次结构\n  gwlint rules                     列出全部规则\n  gwlint explain duplicate-number  查看规则说明\n\n退出码：0 未发现达到 --fail-on 级别的问题；1 发现问题；2 用法、配置或读取错误。"
+    after_help = "示例：\n  gwlint check 报告.txt            检查一个文件\n  gwlint check 文稿目录/           递归检查目录中的 .txt、.md 和 .docx 文件\n  gwlint check --format jsonl .    机器可读输出\n  gwlint outline 报告.txt          查看文档的层次结构\n  gwlint rules                     列出全部规则\n  gwlint explain duplicate-number  查看规则说明\n\n退出码：0 未发现达到 --fail-on 级别的问题；1 发现问题；2 用法、配置或读取错误。"
 )]
 pub struct Cli {
     /// 子命令
@@ -36,7 +36,7 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// 检查文件或目录（目录递归检查 .txt 和 .md 文件）
+    /// 检查文件或目录（目录递归检查 .txt、.md 和 .docx 文件）
     Check(CheckArgs),
     /// 以目录形式显示文档的层次结构（标题、层级、行号）
     Outline(OutlineArgs),
@@ -81,7 +81,7 @@ pub struct CheckArgs {
     /// 颜色
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// 从标准输入读取时显示的文件名
+    /// 从标准输入读取时显示的文件名（也按扩展名判断 .docx、.md）
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
     /// 不输出最后的统计行
