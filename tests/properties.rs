@@ -220,6 +220,54 @@ proptest! {
         check_text(&text, SourceKind::Markdown, settings());
     }
 
+    /// Any bytes decode to text or to an error, never a panic; decoded text is the input when
+    /// the input was UTF-8.
+    #[test]
+    fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(d) = gwlint::input::decode(bytes.clone(), None) {
+            if let Ok(s) = std::str::from_utf8(&bytes) {
+                let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+                if !s.contains('\0') {
+                    prop_assert_eq!(d.text, s);
+                }
+            }
+        }
+        let _ = gwlint::docx::extract(&bytes);
+    }
+
+    /// GB18030 round trip: text encoded as GB18030 and read back as GB18030 is the same text.
+    /// (A few random characters may be too short for the detector to tell GB18030 from Big5:
+    /// then only "no panic" is checked; the seed-sized cases are in tests/cli.rs.)
+    #[test]
+    fn gb18030_round_trip(text in OUTLINE_CHARS) {
+        let bytes = encoding_rs::GB18030.encode(&text).0.into_owned();
+        if let Ok(d) = gwlint::input::decode(bytes, None)
+            && d.encoding == "GB18030"
+        {
+            prop_assert_eq!(d.text, text);
+        }
+    }
+
+    /// Markdown masking keeps the length, the line breaks and the character boundaries, and the
+    /// masked document checks cleanly.
+    #[test]
+    fn markdown_masking_keeps_offsets(text in "([`~<!\\-> 一、甲乙\n*拼博]|\\PC){0,200}") {
+        if let Some(m) = gwlint::markdown::mask(&text) {
+            prop_assert_eq!(m.text.len(), text.len());
+            for (i, b) in text.bytes().enumerate() {
+                if b == b'\n' {
+                    prop_assert_eq!(m.text.as_bytes()[i], b'\n');
+                }
+            }
+            let mut doc = Document::parse(m.text.clone(), SourceKind::Markdown);
+            let findings = gwlint::check_document(settings(), &doc);
+            doc.restore_text(text.clone());
+            for f in &findings {
+                assert_span(&text, &f.span, f.rule);
+            }
+        }
+    }
+
     #[test]
     fn outline_lines_never_break(lines in prop::collection::vec(SHORT_LINE, 0..30)) {
         // Many short lines: more markers at line starts, CRLF and blank lines.
