@@ -224,12 +224,12 @@ proptest! {
     /// the input was UTF-8.
     #[test]
     fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(d) = gwlint::input::decode(bytes.clone(), None) {
-            if let Ok(s) = std::str::from_utf8(&bytes) {
-                let s = s.strip_prefix('\u{feff}').unwrap_or(s);
-                if !s.contains('\0') {
-                    prop_assert_eq!(d.text, s);
-                }
+        if let Ok(d) = gwlint::input::decode(bytes.clone(), None)
+            && let Ok(s) = std::str::from_utf8(&bytes)
+        {
+            let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+            if !s.contains('\0') {
+                prop_assert_eq!(d.text, s);
             }
         }
         let _ = gwlint::docx::extract(&bytes);
