@@ -8,9 +8,12 @@
 //!   its text is not read twice.
 //! - `w:tab` is a tab; a manual line break (`w:br`) joins the two parts (Chinese needs no space),
 //!   so that one paragraph stays one line.
-//! - Word's automatic numbering (`w:numPr`) is not text: the paragraphs that carry it are
-//!   recorded, and the `auto-numbering` rule reports them instead of missing a gap silently.
+//! - Word's automatic numbering (`w:numPr`, on the paragraph or inherited from its style in
+//!   `styles.xml`, as heading styles linked to a list are) is not text: the paragraphs that carry
+//!   it are recorded, and the `auto-numbering` rule reports them instead of missing a gap
+//!   silently.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::Reader;
@@ -32,28 +35,125 @@ const MAX_XML: u64 = 256 * 1024 * 1024;
 pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("不是有效的 .docx（zip）文件：{e}"))?;
-    let mut xml = String::new();
-    {
-        let entry = zip
-            .by_name("word/document.xml")
-            .map_err(|_| "缺少 word/document.xml，不是 Word 文档".to_owned())?;
+    let mut read = |name: &str| -> Result<Option<String>, String> {
+        let entry = match zip.by_name(name) {
+            Ok(e) => e,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(format!("无法读取 {name}：{e}")),
+        };
         if entry.size() > MAX_XML {
-            return Err(format!("word/document.xml 过大（{} 字节）", entry.size()));
+            return Err(format!("{name} 过大（{} 字节）", entry.size()));
         }
+        let mut xml = String::new();
         entry
             .take(MAX_XML)
             .read_to_string(&mut xml)
-            .map_err(|e| format!("无法解压 word/document.xml：{e}"))?;
-    }
-    paragraphs(&xml)
+            .map_err(|e| format!("无法解压 {name}：{e}"))?;
+        Ok(Some(xml))
+    };
+    let xml = read("word/document.xml")?
+        .ok_or_else(|| "缺少 word/document.xml，不是 Word 文档".to_owned())?;
+    let styles = match read("word/styles.xml")? {
+        Some(styles) => numbered_styles(&styles)?,
+        None => HashSet::new(),
+    };
+    paragraphs_with_styles(&xml, &styles)
 }
 
-/// The paragraphs of a `document.xml`.
+/// The paragraph styles of a `styles.xml` that number their paragraphs (a `w:numPr` with a
+/// non-zero `w:numId`, on the style or inherited through `w:basedOn`).
+pub fn numbered_styles(xml: &str) -> Result<HashSet<String>, String> {
+    let mut reader = Reader::from_str(xml);
+    // style id → (own numbering: Some(on/off) or None, based on)
+    let mut styles: HashMap<String, (Option<bool>, Option<String>)> = HashMap::new();
+    let mut current: Option<String> = None;
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            format!(
+                "styles.xml 解析失败（位置 {}）：{e}",
+                reader.error_position()
+            )
+        })?;
+        let (e, empty) = match &event {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                if e.name().into_inner() == "w:style" {
+                    current = None;
+                }
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        let val = || {
+            e.attributes()
+                .flatten()
+                .find(|a| a.key.as_ref() == "w:val")
+                .map(|a| a.value.to_string())
+        };
+        match e.name().into_inner() {
+            "w:style" if !empty => {
+                current = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "w:styleId")
+                    .map(|a| a.value.to_string());
+                if let Some(id) = &current {
+                    styles.entry(id.clone()).or_default();
+                }
+            }
+            "w:basedOn" => {
+                if let (Some(id), Some(base)) = (&current, val()) {
+                    styles.entry(id.clone()).or_default().1 = Some(base);
+                }
+            }
+            "w:numId" => {
+                if let Some(id) = &current {
+                    styles.entry(id.clone()).or_default().0 = Some(val().as_deref() != Some("0"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let numbered = |id: &str| -> bool {
+        let mut at = id;
+        for _ in 0..32 {
+            match styles.get(at) {
+                Some((Some(on), _)) => return *on,
+                Some((None, Some(base))) => at = base,
+                _ => return false,
+            }
+        }
+        false
+    };
+    Ok(styles.keys().filter(|id| numbered(id)).cloned().collect())
+}
+
+/// The paragraphs of a `document.xml` (no styles: only direct numbering is seen).
 pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
+    paragraphs_with_styles(xml, &HashSet::new())
+}
+
+/// One paragraph being read.
+#[derive(Default)]
+struct Para {
+    text: String,
+    /// Numbering set on the paragraph itself (`numId` 0 switches it off).
+    direct: Option<bool>,
+    /// Its paragraph style.
+    style: Option<String>,
+}
+
+/// The paragraphs of a `document.xml`; `numbered_styles` from [`numbered_styles`].
+pub fn paragraphs_with_styles(
+    xml: &str,
+    numbered_styles: &HashSet<String>,
+) -> Result<DocxText, String> {
     let mut reader = Reader::from_str(xml);
     let mut out = DocxText::default();
     // Open paragraphs (a text box inside a paragraph holds paragraphs of its own).
-    let mut open: Vec<(String, bool)> = Vec::new();
+    let mut open: Vec<Para> = Vec::new();
     let mut count = 0usize;
     let mut in_text = false;
     let mut skip_depth = 0usize;
@@ -88,11 +188,11 @@ pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
                 }
                 match name {
                     "mc:Fallback" | "w:instrText" | "w:delText" => skip_depth = 1,
-                    "w:p" => open.push((String::new(), false)),
+                    "w:p" => open.push(Para::default()),
                     "w:t" => in_text = true,
                     "w:numPr" => {
                         if let Some(p) = open.last_mut() {
-                            p.1 = true;
+                            p.direct = Some(true);
                         }
                     }
                     _ => {}
@@ -105,7 +205,17 @@ pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
                 match e.name().into_inner() {
                     "w:tab" => {
                         if let Some(p) = open.last_mut() {
-                            p.0.push('\t');
+                            p.text.push('\t');
+                        }
+                    }
+                    "w:pStyle" => {
+                        let style = e
+                            .attributes()
+                            .flatten()
+                            .find(|a| a.key.as_ref() == "w:val")
+                            .map(|a| a.value.to_string());
+                        if let Some(p) = open.last_mut() {
+                            p.style = style;
                         }
                     }
                     "w:p" => finish(&mut out, String::new(), false),
@@ -116,7 +226,7 @@ pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
                             .flatten()
                             .any(|a| a.key.as_ref() == "w:val" && a.value.as_ref() == "0");
                         if off && let Some(p) = open.last_mut() {
-                            p.1 = false;
+                            p.direct = Some(false);
                         }
                     }
                     _ => {}
@@ -134,8 +244,13 @@ pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
                 match name {
                     "w:t" => in_text = false,
                     "w:p" => {
-                        if let Some((text, numbered)) = open.pop() {
-                            finish(&mut out, text, numbered);
+                        if let Some(p) = open.pop() {
+                            let numbered = p.direct.unwrap_or_else(|| {
+                                p.style
+                                    .as_ref()
+                                    .is_some_and(|s| numbered_styles.contains(s))
+                            });
+                            finish(&mut out, p.text, numbered);
                         }
                     }
                     _ => {}
@@ -144,7 +259,7 @@ pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
             Event::Text(t) if in_text && skip_depth == 0 => {
                 let text = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
                 if let Some(p) = open.last_mut() {
-                    p.0.push_str(&text);
+                    p.text.push_str(&text);
                 }
             }
             Event::GeneralRef(r) if in_text && skip_depth == 0 => {
@@ -159,7 +274,7 @@ pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
                     _ => r.resolve_char_ref().ok().flatten(),
                 };
                 if let (Some(c), Some(p)) = (c, open.last_mut()) {
-                    p.0.push(c);
+                    p.text.push(c);
                 }
             }
             Event::Eof => break,
@@ -194,6 +309,24 @@ mod tests {
         );
         assert_eq!(d.auto_numbered, vec![1]);
         assert!(extract(b"PK\x03\x04junk").is_err());
+
+        // Numbering inherited from a heading style linked to a list, switched off by numId 0.
+        let styles = r#"<w:styles xmlns:w="w">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="MyHeading"><w:basedOn w:val="Heading1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Plain"><w:basedOn w:val="Normal"/></w:style>
+</w:styles>"#;
+        let set = numbered_styles(styles).unwrap();
+        assert!(set.contains("Heading1") && set.contains("MyHeading") && !set.contains("Plain"));
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:pPr><w:pStyle w:val="MyHeading"/></w:pPr><w:r><w:t>总体要求</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>不编号</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Plain"/></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>
+</w:body></w:document>"#;
+        assert_eq!(
+            paragraphs_with_styles(xml, &set).unwrap().auto_numbered,
+            vec![0]
+        );
         assert!(extract(b"not a zip").is_err());
     }
 }

@@ -43,4 +43,6 @@ table.cell(0, 0).text = "指标"
 table.cell(0, 1).text = "增长10～20%"
 for text in ["加强组织领导", "强化督促检查", "严格责任追究"]:
     numbered(doc.add_paragraph(text))
+# Numbering that comes from the paragraph style (styles.xml), as Word's linked heading styles do.
+doc.add_paragraph("抓好工作落实", style="List Number")
 doc.save("tests/data/docx/report.docx")
