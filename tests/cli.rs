@@ -1382,7 +1382,7 @@ fn concise_github_and_statistics_formats() {
     assert_eq!(code, 1);
     let dup = stdout
         .lines()
-        .find(|l| l.contains("title=gwlint duplicate-number"))
+        .find(|l| l.contains("title=duplicate-number"))
         .unwrap();
     assert!(
         dup.starts_with(&format!(
