@@ -40,10 +40,7 @@ pub fn github(j: &JsonFinding) -> String {
     if j.line == j.end_line {
         props.push_str(&format!(",col={},endColumn={}", j.column, j.end_column));
     }
-    props.push_str(&format!(
-        ",title={}",
-        escape_property(&format!("gwlint {}", j.rule))
-    ));
+    props.push_str(&format!(",title={}", escape_property(j.rule)));
     let mut message = j.message.clone();
     if let Some(help) = &j.help {
         message.push('\n');
