@@ -209,7 +209,7 @@ pub fn ranges(doc: &Document, zhi: Option<&[usize]>) -> Vec<NumericRange> {
     if let Some(starts) = zhi {
         for &p in starts {
             if text[p..].starts_with('至')
-                && let Some(r) = range_at(text, p, '至')
+                && let Some(r) = range_at(text, p, p, '至')
             {
                 out.push(r);
             }
@@ -221,32 +221,44 @@ pub fn ranges(doc: &Document, zhi: Option<&[usize]>) -> Vec<NumericRange> {
 
 /// The ranges whose separator is a punctuation mark: `marks` from the shared scan. Computed
 /// once per document ([`Document::numeric_ranges`]).
+/// `marks` are the marks right after a digit ([`Document::number_marks`]): a separator there
+/// (`3～5`), or a separator right after a percent sign there (`10%-20%`).
 pub fn mark_ranges(text: &str, marks: &[crate::punctuation::Mark]) -> Vec<NumericRange> {
     marks
         .iter()
-        .filter(|m| is_range_separator(m.ch))
-        .filter_map(|m| range_at(text, m.pos, m.ch))
+        .filter_map(|m| {
+            if is_range_separator(m.ch) {
+                return range_at(text, m.pos, m.pos, m.ch);
+            }
+            if matches!(m.ch, '%' | '％' | '‰') {
+                let sep = text[m.end()..].chars().next()?;
+                if is_range_separator(sep) {
+                    return range_at(text, m.pos, m.end(), sep);
+                }
+            }
+            None
+        })
         .collect()
 }
 
-fn range_at(text: &str, pos: usize, sep: char) -> Option<NumericRange> {
-    {
-        let end = pos + sep.len_utf8();
-        if sep == '—' {
-            // A dash of two (——) is a 破折号, not a connector.
-            if text[..pos].ends_with('—') || text[end..].starts_with('—') {
-                return None;
-            }
+/// The range whose first number ends at `left_end` and whose separator `sep` is at `pos` (the
+/// same byte, or after a unit such as `%`).
+fn range_at(text: &str, left_end: usize, pos: usize, sep: char) -> Option<NumericRange> {
+    let end = pos + sep.len_utf8();
+    if sep == '—' {
+        // A dash of two (——) is a 破折号, not a connector.
+        if text[..pos].ends_with('—') || text[end..].starts_with('—') {
+            return None;
         }
-        let from = number_before(text, pos)?;
-        let to = number_after(text, end)?;
-        Some(NumericRange {
-            from,
-            sep,
-            sep_span: pos..end,
-            to,
-        })
     }
+    let from = number_before(text, left_end)?;
+    let to = number_after(text, end)?;
+    Some(NumericRange {
+        from,
+        sep,
+        sep_span: pos..end,
+        to,
+    })
 }
 
 #[cfg(test)]

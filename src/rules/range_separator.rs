@@ -182,8 +182,8 @@ impl Rule for RangeSeparator {
             let written = &text[span.clone()];
             let fixed = format!(
                 "{}{wanted}{}",
-                &text[r.from.span.clone()],
-                &text[r.to.span.clone()]
+                &text[r.from.span.start..r.sep_span.start],
+                &text[r.sep_span.end..r.to.span.end]
             );
             let mut finding = if standard {
                 // The other connector the standards allow: a house-style matter.

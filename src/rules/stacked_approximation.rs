@@ -13,7 +13,7 @@ pub const DOCS: &str = r#"# stacked-approximation：概数叠用
 
 ## 检查内容
 一个数前后同时用了两个表示约数的词：
-- `约`、`大约`、`约为` 与 `左右`、`上下`、`以上`、`多`、`余` 同用：`约5000人左右`、`约3成以上`；
+- `约`、`大约`、`约为`、`约有` 与 `左右`、`上下`、`以上`、`多`、`余` 同用：`约5000人左右`、`约3成以上`；
 - `近`、`将近`、`接近` 与 `多`、`余`、`以上`、`左右` 同用：`近300多家`、`近千余人`。
 
 数可以是阿拉伯数字（含小数、`%`、起草占位符 `*`）或汉字数字（三成、百余）；数和后一个词之间
@@ -57,7 +57,7 @@ fn chars() -> &'static LexicalChars {
     CHARS.get_or_init(|| {
         let mut chars = LexicalChars::default();
         for first in ['约', '近'] {
-            for c in NUMBER_STARTS.chars().chain(['为']) {
+            for c in NUMBER_STARTS.chars().chain(['为', '有']) {
                 chars.add_term(&format!("{first}{c}"));
             }
         }
@@ -163,7 +163,8 @@ impl Rule for StackedApproximation {
                 _ => p,
             };
             let mut i = p + 3;
-            if text[i..].starts_with('为') {
+            // 约为、约有 3000 人
+            if text[i..].starts_with(['为', '有']) {
                 i += 3;
             }
             // The number: Arabic digits (or a placeholder), or Chinese numerals.
@@ -218,7 +219,7 @@ impl Rule for StackedApproximation {
             let span = start..end;
             let written = &text[span.clone()];
             let head = &text[start..i];
-            let head = head.trim_end_matches('为');
+            let head = head.trim_end_matches(['为', '有']);
             out.push(
                 Finding::new(
                     META.id,
