@@ -354,6 +354,18 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_is_in_the_readme_table() {
+        let readme = include_str!("../../README.md");
+        for e in RULES {
+            assert!(
+                readme.contains(&format!("| `{}` |", e.meta.id)),
+                "{} missing in the README rules table",
+                e.meta.id
+            );
+        }
+    }
+
+    #[test]
     fn every_rule_is_in_default_toml() {
         let table: toml::Table = toml::from_str(crate::config::DEFAULT_TOML).unwrap();
         let rules = table["rules"].as_table().unwrap();
