@@ -340,6 +340,19 @@ impl Document {
         self.lexical.get().map(Vec::as_slice)
     }
 
+    /// The positions where a term of `chars` may begin: the shared scan's positions when
+    /// [`Document::prepare_lexical`] ran (they include `chars`' terms), else a scan for `chars`
+    /// alone (a caller outside [`crate::check_document`]).
+    pub fn candidates_for(
+        &self,
+        chars: &crate::lexical::LexicalChars,
+    ) -> std::borrow::Cow<'_, [usize]> {
+        match self.lexical_candidates() {
+            Some(c) => std::borrow::Cow::Borrowed(c),
+            None => std::borrow::Cow::Owned(crate::lexical::scan(&self.text, chars)),
+        }
+    }
+
     /// Index of the paragraph holding byte `pos` (binary search).
     pub fn paragraph_at(&self, pos: usize) -> usize {
         self.paragraphs

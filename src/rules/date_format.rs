@@ -108,14 +108,7 @@ impl Rule for DateFormat {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let own;
-        let starts = match doc.lexical_candidates() {
-            Some(c) => c,
-            None => {
-                own = crate::lexical::scan(text, year_chars());
-                &own
-            }
-        };
+        let starts = &*doc.candidates_for(year_chars());
         let mut dates: Vec<Date> = Vec::new();
         // 2021年1月5日, 2021年01月, 21年3月.
         for &p in starts {

@@ -65,14 +65,7 @@ impl Rule for FullwidthDigit {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let own;
-        let candidates = match doc.lexical_candidates() {
-            Some(c) => c,
-            None => {
-                own = crate::lexical::scan(text, digit_chars());
-                &own
-            }
-        };
+        let candidates = &*doc.candidates_for(digit_chars());
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         let mut next_free = 0usize;
         for &start in candidates {

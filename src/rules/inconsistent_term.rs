@@ -468,14 +468,7 @@ impl Rule for InconsistentTerm {
             out.push(f);
         }
         if self.amount_units {
-            let own;
-            let candidates = match doc.lexical_candidates() {
-                Some(c) => c,
-                None => {
-                    own = crate::lexical::scan(text, yi_chars());
-                    &own
-                }
-            };
+            let candidates = &*doc.candidates_for(yi_chars());
             let (with_yuan, bare) = amounts(text, candidates);
             if with_yuan.len() >= 2 && with_yuan.len() > bare.len() {
                 for span in bare {

@@ -82,14 +82,7 @@ impl Rule for RangeUnit {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let own;
-        let starts = match doc.lexical_candidates() {
-            Some(c) => c,
-            None => {
-                own = crate::lexical::scan(text, zhi_chars());
-                &own
-            }
-        };
+        let starts = &*doc.candidates_for(zhi_chars());
         for r in numbers::ranges(doc, Some(starts)) {
             let Some(unit) = repeated_unit(&text[r.to.span.end..]) else {
                 continue;

@@ -102,14 +102,7 @@ impl Rule for StackedApproximation {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        let own;
-        let starts = match doc.lexical_candidates() {
-            Some(c) => c,
-            None => {
-                own = crate::lexical::scan(text, chars());
-                &own
-            }
-        };
+        let starts = &*doc.candidates_for(chars());
         let mut next_free = 0;
         for &p in starts {
             if p < next_free {

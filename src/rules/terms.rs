@@ -46,6 +46,33 @@ pub struct TermSet {
     pub since: Option<String>,
 }
 
+impl TermSet {
+    /// The set's entries (pairs not `skipped`) and its exception phrases.
+    fn entries(&self, skipped: impl Fn(&str) -> bool) -> Vec<Entry> {
+        let pairs = self
+            .pairs
+            .iter()
+            .filter(|(wrong, _)| !skipped(wrong))
+            .map(|(wrong, right)| Entry {
+                wrong: wrong.clone(),
+                right: right.clone(),
+                message: fill(&self.message, wrong, right),
+                source: Some(self.source.clone()),
+                exception: false,
+                since: self.since.clone(),
+            });
+        let exceptions = self.exceptions.iter().map(|phrase| Entry {
+            wrong: phrase.clone(),
+            right: phrase.clone(),
+            message: String::new(),
+            source: None,
+            exception: true,
+            since: None,
+        });
+        pairs.chain(exceptions).collect()
+    }
+}
+
 /// Options shared by the term-list rules.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -177,30 +204,8 @@ impl TermList {
         let mut entries: Vec<Entry> = Vec::new();
         for set in &file.set {
             known.push(&set.id);
-            for (wrong, right) in &set.pairs {
-                known.push(wrong);
-                if disable.iter().any(|d| d == &set.id || d == wrong) {
-                    continue;
-                }
-                entries.push(Entry {
-                    wrong: wrong.clone(),
-                    right: right.clone(),
-                    message: fill(&set.message, wrong, right),
-                    source: Some(set.source.clone()),
-                    exception: false,
-                    since: set.since.clone(),
-                });
-            }
-            for phrase in &set.exceptions {
-                entries.push(Entry {
-                    wrong: phrase.clone(),
-                    right: phrase.clone(),
-                    message: String::new(),
-                    source: None,
-                    exception: true,
-                    since: None,
-                });
-            }
+            known.extend(set.pairs.iter().map(|(wrong, _)| wrong.as_str()));
+            entries.extend(set.entries(|wrong| disable.iter().any(|d| d == &set.id || d == wrong)));
         }
         for d in &disable {
             if !known.contains(&d.as_str()) {
@@ -232,33 +237,15 @@ impl TermList {
             if file.set.iter().any(|s| s.id == set.id) {
                 return Err(format!("词组 id“{}”与内置词组重复", set.id));
             }
-            for (wrong, right) in &set.pairs {
-                if wrong.is_empty() || wrong == right {
-                    return Err(format!(
-                        "词组“{}”中的“{wrong}”：错误写法为空或与正确写法相同",
-                        set.id
-                    ));
-                }
-                entries.retain(|e| &e.wrong != wrong);
-                entries.push(Entry {
-                    wrong: wrong.clone(),
-                    right: right.clone(),
-                    message: fill(&set.message, wrong, right),
-                    source: Some(set.source.clone()),
-                    exception: false,
-                    since: set.since.clone(),
-                });
+            if let Some((wrong, _)) = set.pairs.iter().find(|(w, r)| w.is_empty() || w == r) {
+                return Err(format!(
+                    "词组“{}”中的“{wrong}”：错误写法为空或与正确写法相同",
+                    set.id
+                ));
             }
-            for phrase in &set.exceptions {
-                entries.push(Entry {
-                    wrong: phrase.clone(),
-                    right: phrase.clone(),
-                    message: String::new(),
-                    source: None,
-                    exception: true,
-                    since: None,
-                });
-            }
+            // A user's entry replaces a shipped one for the same wrong form.
+            entries.retain(|e| !set.pairs.iter().any(|(w, _)| w == &e.wrong));
+            entries.extend(set.entries(|_| false));
         }
         let mut sources = Vec::new();
         for set in file.set.iter().chain(&user_sets) {
