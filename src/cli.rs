@@ -440,11 +440,7 @@ fn write_statistics(
     summary: &Summary,
     per_file: &[(String, &'static str, [usize; 3])],
 ) -> io::Result<()> {
-    // Per rule, with the severities it reported at.
-    let mut by_rule: std::collections::BTreeMap<&str, [usize; 3]> = Default::default();
-    for (rule, count) in &summary.by_rule_severity {
-        by_rule.entry(rule.0).or_default()[rule.1 as usize] += count;
-    }
+    let by_rule = &summary.by_rule;
     if matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
         let counts = |c: &[usize; 3]| serde_json::json!({ "error": c[2], "warning": c[1], "info": c[0], "total": c.iter().sum::<usize>() });
         let value = serde_json::json!({
@@ -478,7 +474,7 @@ fn write_statistics(
         "{:<label$}  {:>6}  {:>6}  {:>6}  {:>6}",
         "规则", "错误", "警告", "提示", "合计"
     )?;
-    for (rule, c) in &by_rule {
+    for (rule, c) in by_rule {
         writeln!(
             out,
             "{rule:<width$}  {:>8}  {:>8}  {:>8}  {:>8}",

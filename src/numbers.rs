@@ -201,21 +201,19 @@ pub fn is_range_separator(c: char) -> bool {
     matches!(c, '～' | '~' | '〜' | '-' | '－' | '—' | '–' | '‐' | '−')
 }
 
-/// Every `number separator number` of `doc` (separators from the shared punctuation scan), and,
-/// for `至`, at the positions `zhi` of the lexical scan when given.
-pub fn ranges(doc: &Document, zhi: Option<&[usize]>) -> Vec<NumericRange> {
+/// Every `number separator number` of `doc`: the ones whose separator is a mark (shared,
+/// [`Document::numeric_ranges`]) and those with `至` at the positions `zhi` of the lexical scan.
+pub fn ranges_with_zhi(doc: &Document, zhi: &[usize]) -> Vec<NumericRange> {
     let text = doc.text.as_str();
     let mut out = doc.numeric_ranges().to_vec();
-    if let Some(starts) = zhi {
-        for &p in starts {
-            if text[p..].starts_with('至')
-                && let Some(r) = range_at(text, p, p, '至')
-            {
-                out.push(r);
-            }
+    for &p in zhi {
+        if text[p..].starts_with('至')
+            && let Some(r) = range_at(text, p, p, '至')
+        {
+            out.push(r);
         }
-        out.sort_by_key(|r| r.sep_span.start);
     }
+    out.sort_by_key(|r| r.sep_span.start);
     out
 }
 

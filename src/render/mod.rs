@@ -151,10 +151,8 @@ pub struct Summary {
     pub failed: usize,
     /// Findings per severity.
     pub by_severity: BTreeMap<Severity, usize>,
-    /// Findings per rule.
-    pub by_rule: BTreeMap<&'static str, usize>,
-    /// Findings per rule and severity.
-    pub by_rule_severity: BTreeMap<(&'static str, Severity), usize>,
+    /// Findings per rule, by severity (indexed by `Severity as usize`: info, warning, error).
+    pub by_rule: BTreeMap<&'static str, [usize; 3]>,
 }
 
 impl Summary {
@@ -163,11 +161,7 @@ impl Summary {
         self.files += 1;
         for f in findings {
             *self.by_severity.entry(f.severity).or_default() += 1;
-            *self.by_rule.entry(f.rule).or_default() += 1;
-            *self
-                .by_rule_severity
-                .entry((f.rule, f.severity))
-                .or_default() += 1;
+            self.by_rule.entry(f.rule).or_default()[f.severity as usize] += 1;
         }
     }
 
@@ -198,7 +192,7 @@ impl fmt::Display for Summary {
         let rules: Vec<String> = self
             .by_rule
             .iter()
-            .map(|(r, n)| format!("{r} {n}"))
+            .map(|(r, n)| format!("{r} {}", n.iter().sum::<usize>()))
             .collect();
         write!(f, "：{}。", rules.join("，"))
     }

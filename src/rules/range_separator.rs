@@ -109,7 +109,7 @@ pub struct RangeSeparator {
 /// Whether the range is the start and end of a period: years (`2021—2025`), months or days
 /// (`1—2月`, `5—10日`), clock hours (`9—17时`). A count of time units (`3～5年`, `1～2个月`) is
 /// a range of values.
-pub fn is_year_span(text: &str, r: &NumericRange) -> bool {
+pub fn is_time_span(text: &str, r: &NumericRange) -> bool {
     let year = |n: &numbers::Number| {
         n.chars(text) == 4 && n.integer(text).is_some_and(|v| (1000..=2100).contains(&v))
     };
@@ -153,8 +153,8 @@ impl Rule for RangeSeparator {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        for r in numbers::ranges(doc, None) {
-            let time = is_year_span(text, &r);
+        for r in doc.numeric_ranges() {
+            let time = is_time_span(text, r);
             let style = if time {
                 self.time_range
             } else {
@@ -162,7 +162,7 @@ impl Rule for RangeSeparator {
             };
             let what = if time { "时间起止" } else { "数值范围" };
             let standard = matches!(r.sep, '～' | '—');
-            if !standard && is_code(text, &r) {
+            if !standard && is_code(text, r) {
                 continue;
             }
             // In English text (`1954–2025`) an en dash is right: only ranges in Chinese text.

@@ -83,7 +83,7 @@ impl Rule for RangeUnit {
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
         let starts = &*doc.candidates_for(zhi_chars());
-        for r in numbers::ranges(doc, Some(starts)) {
+        for r in numbers::ranges_with_zhi(doc, starts) {
             let Some(unit) = repeated_unit(&text[r.to.span.end..]) else {
                 continue;
             };
