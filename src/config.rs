@@ -65,8 +65,6 @@ pub struct Settings {
 /// One `[[ignore]]` entry.
 #[derive(Debug, Clone)]
 pub struct Ignore {
-    /// The glob as written.
-    pub pattern: String,
     matcher: globset::GlobMatcher,
     /// Directory the glob is relative to.
     base: PathBuf,
@@ -303,7 +301,6 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
                 }
             }
             ignores.push(Ignore {
-                pattern: spec.path.get_ref().clone(),
                 matcher: glob.compile_matcher(),
                 base: base.clone(),
                 rules: spec.rules.into_iter().map(|r| r.into_inner()).collect(),

@@ -150,7 +150,9 @@ impl CustomRule {
                         .map_err(|e| (Some("words"), e))?;
                     (entries, format!("词语：{}", words.join("、")))
                 }
-                (None, Some(pairs)) => {
+                (None, pairs) => {
+                    // `regex` is absent, so exactly one of words/pairs was given (checked above).
+                    let pairs = pairs.as_deref().unwrap_or_default();
                     let entries = pairs
                         .iter()
                         .map(|(w, r)| {
@@ -166,7 +168,6 @@ impl CustomRule {
                         pairs.iter().map(|(w, r)| format!("{w}→{r}")).collect();
                     (entries, format!("词对：{}", shown.join("、")))
                 }
-                (None, None) => unreachable!("checked above"),
             };
             if entries.is_empty() {
                 return Err((None, "词语列表为空".to_owned()));
