@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use crate::layout;
 use crate::line_index::LineIndex;
 use crate::numerals;
 use crate::outline::{self, MarkerShape, RawMarker};
@@ -82,9 +83,9 @@ impl Level {
 /// One line of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    /// The line without `\n` and without a trailing `\r`.
+    /// The line without its line break (`\n`, `\r\n`, `\r\r\n`).
     pub span: Range<usize>,
-    /// The line after its leading indentation.
+    /// The line without its indentation and trailing spaces ([`crate::layout::is_space`]).
     pub content: Range<usize>,
     /// Index into [`Document::headings`] when the line starts with an outline marker.
     pub heading: Option<usize>,
@@ -114,7 +115,7 @@ pub struct Heading {
     pub paragraph: usize,
     /// Index of the enclosing heading in [`Document::headings`].
     pub parent: Option<usize>,
-    /// Text after the marker up to the end of the line.
+    /// Text after the marker up to the end of the line (trailing spaces left out).
     pub title: Range<usize>,
     /// The marker details as parsed.
     pub raw: RawMarker,
@@ -207,19 +208,22 @@ pub struct Document {
 impl Document {
     /// Parses `text`. Never fails on any input: the grammar is total; should pest hit a resource
     /// limit the document is treated as plain paragraphs without outline.
+    ///
+    /// Line breaks are read as [`crate::layout`] says: a lone `\r` is turned into `\n` in
+    /// [`Document::text`] (same length, so offsets are those of the original), and `\r\n` or
+    /// `\r\r\n` end a line like `\n`.
     pub fn parse(text: impl Into<String>, kind: SourceKind) -> Self {
-        let text = text.into();
+        let text = layout::normalize_line_breaks(text.into());
         let lines = LineIndex::new(&text);
         let raw = outline::parse(&text);
         let mut paragraphs = Vec::with_capacity(raw.len());
         let mut headings: Vec<Heading> = Vec::new();
         let mut stack: Vec<usize> = Vec::new();
         for (index, para) in raw.into_iter().enumerate() {
-            let mut end = para.span.end;
-            if text.as_bytes()[para.span.start..end].last() == Some(&b'\r') {
-                end -= 1;
-            }
-            let content = para.indent_end.min(end)..end;
+            let line = layout::trim_line_end(&text[para.span.clone()]);
+            let end = para.span.start + line.len();
+            let content_end = para.span.start + line.trim_end_matches(layout::is_space).len();
+            let content = para.indent_end.min(content_end)..content_end;
             let mut heading = None;
             if let Some(marker) = para.marker
                 && let Some((level, value, canonical)) = classify(&text, &marker)
@@ -240,7 +244,7 @@ impl Document {
                     canonical,
                     paragraph: index,
                     parent: stack.last().copied(),
-                    title: marker.span.end.min(end)..end,
+                    title: marker.span.end.min(content_end)..content_end,
                     raw: marker,
                 });
                 stack.push(id);
@@ -303,6 +307,7 @@ impl Document {
     /// Puts back the original text of a document parsed from a masked copy (same length, same
     /// line breaks; see [`crate::markdown`]), for rendering.
     pub fn restore_text(&mut self, original: String) {
+        let original = layout::normalize_line_breaks(original);
         debug_assert_eq!(original.len(), self.text.len());
         if original.len() == self.text.len() {
             self.lines = LineIndex::new(&original);
@@ -544,7 +549,7 @@ fn find_enumerators(text: &str, paragraphs: &[Paragraph], headings: &[Heading]) 
         let body_start = p
             .heading
             .map_or(p.content.start, |h| headings[h].marker.end);
-        let before = text[..start].trim_end_matches([' ', '\u{3000}', '\u{A0}', '\t']);
+        let before = text[..start].trim_end_matches(layout::is_space);
         let at_start = before.len() <= body_start;
         let clause_start =
             at_start || before.ends_with(['。', '；', '：', '！', '？', '，', ';', ':']);

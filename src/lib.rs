@@ -12,6 +12,7 @@ pub mod document;
 pub mod docx;
 pub mod exit_codes;
 pub mod input;
+pub mod layout;
 pub mod lexical;
 pub mod line_index;
 pub mod markdown;

@@ -9,6 +9,8 @@ use pest::Parser;
 use pest::iterators::Pair;
 use pest_derive::Parser;
 
+use crate::layout;
+
 /// The generated parser for `grammar/outline.pest`.
 #[derive(Parser)]
 #[grammar = "../grammar/outline.pest"]
@@ -65,11 +67,10 @@ pub struct RawParagraph {
 /// and the character after it that the grammar looks at.
 const HEAD_BYTES: usize = 64;
 
-/// Indentation characters skipped before a marker.
-const INDENT: [char; 4] = [' ', '\t', '\u{3000}', '\u{A0}'];
-
-/// Splits `text` into lines and parses the outline marker at the start of each. Never fails: a
-/// line whose head the parser rejects (it cannot: `marker` is optional) has no marker.
+/// Splits `text` into lines at `\n` (see [`crate::layout`]: lone `\r`s are already `\n`) and
+/// parses the outline marker at the start of each, after any indentation ([`layout::is_space`]).
+/// Never fails: a line whose head the parser rejects (it cannot: `marker` is optional) has no
+/// marker.
 pub fn parse(text: &str) -> Vec<RawParagraph> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
@@ -77,7 +78,7 @@ pub fn parse(text: &str) -> Vec<RawParagraph> {
     loop {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
         let line = &text[start..end];
-        let indent_end = end - line.trim_start_matches(INDENT).len();
+        let indent_end = start + layout::leading_space_len(line);
         let marker = text[indent_end..end]
             .chars()
             .next()

@@ -180,11 +180,7 @@ impl SourceCode for WindowedSource {
 }
 
 fn trim_cr(text: &str, range: Range<usize>) -> Range<usize> {
-    if text[range.clone()].ends_with('\r') {
-        range.start..range.end - 1
-    } else {
-        range
-    }
+    range.start..range.start + crate::layout::trim_line_end(&text[range]).len()
 }
 
 /// Byte offset `n` characters before `pos`.
