@@ -69,7 +69,8 @@ pub struct CheckArgs {
     /// 配置文件（默认从每个文件所在目录逐级向上查找 gwlint.toml 或 .gwlint.toml）
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// 只运行这些规则（逗号分隔的规则编号）
+    /// 只运行这些规则（逗号分隔的规则编号）；点名的规则即使在配置中关闭（enabled = false，如
+    /// political-formulation）也会运行，并在标准错误中说明
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
     /// 不运行这些规则（逗号分隔的规则编号）
@@ -267,7 +268,23 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     for e in &result.config_errors {
         write!(err, "{}", render::render_config_error(e, err_color))?;
     }
-    let mut summary = Summary::default();
+    if !result.enabled_by_select.is_empty() {
+        writeln!(
+            err,
+            "gwlint：规则 {} 在配置中是关闭的（enabled = false），因 --select 明确指定而启用。",
+            result.enabled_by_select.join("、")
+        )?;
+    }
+    let mut summary = Summary {
+        no_rule_active: !result.any_rule_active,
+        ..Summary::default()
+    };
+    if summary.no_rule_active && !result.outcomes.is_empty() {
+        writeln!(
+            err,
+            "gwlint：没有启用任何规则（--select、--ignore 和配置文件中的 enabled 把规则都排除了），文件未做任何检查。"
+        )?;
+    }
     let mut failed = false;
     let threshold = args.fail_on.threshold();
     let mut json_all = Vec::new();

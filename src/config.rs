@@ -57,6 +57,9 @@ pub struct Settings {
     pub lexical: Option<crate::lexical::LexicalChars>,
     /// Ids of the user's own rules (`[[rule]]`), enabled or not.
     pub custom_ids: Vec<&'static str>,
+    /// Rules that are off (`enabled = false`, by default or in a configuration file) but run
+    /// because `--select` names them, as ruff does: naming a rule is asking for it.
+    pub enabled_by_select: Vec<&'static str>,
     /// `[[ignore]]`: files (globs relative to the configuration file) and the rules not reported
     /// in them (empty: every rule).
     pub ignores: Vec<Ignore>,
@@ -139,8 +142,12 @@ pub struct RuleFilter {
 
 impl RuleFilter {
     fn keeps(&self, id: &str) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|s| s == id))
-            && !self.ignore.iter().any(|s| s == id)
+        (self.select.is_empty() || self.names(id)) && !self.ignore.iter().any(|s| s == id)
+    }
+
+    /// Whether `--select` names `id` (and `--ignore` does not).
+    fn names(&self, id: &str) -> bool {
+        self.select.iter().any(|s| s == id) && !self.ignore.iter().any(|s| s == id)
     }
 }
 
@@ -323,6 +330,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
     }
 
     let mut configured = Vec::new();
+    let mut enabled_by_select = Vec::new();
     for entry in rules::RULES {
         let id = entry.meta.id;
         let mut severity = entry.meta.default_severity;
@@ -369,13 +377,20 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
             };
             src.toml_error(&e, Some(span))
         })?;
-        if enabled && filter.keeps(id) {
+        if !enabled && filter.names(id) {
+            enabled_by_select.push(id);
+        }
+        if (enabled || filter.names(id)) && filter.keeps(id) {
             configured.push(ConfiguredRule { rule, severity });
         }
     }
     let custom_ids = custom.iter().map(|(r, _, _)| r.meta().id).collect();
     for (rule, severity, enabled) in custom {
-        if enabled && filter.keeps(rule.meta().id) {
+        let id = rule.meta().id;
+        if !enabled && filter.names(id) {
+            enabled_by_select.push(id);
+        }
+        if (enabled || filter.names(id)) && filter.keeps(id) {
             configured.push(ConfiguredRule {
                 rule: Box::new(rule),
                 severity,
@@ -397,6 +412,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         path: user.map(|(p, _)| p.to_path_buf()),
         lexical,
         custom_ids,
+        enabled_by_select,
         ignores,
     })
 }

@@ -86,6 +86,11 @@ pub struct RunResult {
     pub outcomes: Vec<Outcome>,
     /// Broken configuration files (each reported once).
     pub config_errors: Vec<ConfigError>,
+    /// Rules that are off in the configuration but run because `--select` names them.
+    pub enabled_by_select: Vec<&'static str>,
+    /// Whether any configuration in use runs at least one rule (else nothing was checked, and
+    /// "no problems found" would mislead).
+    pub any_rule_active: bool,
 }
 
 /// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
@@ -259,6 +264,18 @@ pub fn run(
             )),
         });
     }
+    let in_use: Vec<&Settings> = explicit
+        .iter()
+        .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
+        .map(|s| &**s)
+        .collect();
+    let mut enabled_by_select: Vec<&'static str> = in_use
+        .iter()
+        .flat_map(|s| s.enabled_by_select.iter().copied())
+        .collect();
+    enabled_by_select.sort_unstable();
+    enabled_by_select.dedup();
+    let any_rule_active = in_use.iter().any(|s| !s.rules.is_empty());
     let mut config_errors: Vec<ConfigError> =
         by_config.into_values().filter_map(Result::err).collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -277,6 +294,8 @@ pub fn run(
     Ok(RunResult {
         outcomes,
         config_errors,
+        enabled_by_select,
+        any_rule_active,
     })
 }
 

@@ -274,6 +274,40 @@ fn fail_on_levels() {
 }
 
 #[test]
+fn select_enables_a_rule_that_is_off_and_says_so() {
+    // political-formulation ships with enabled = false.
+    let (_, stdout, _) = run(gwlint().args(["check", "--format", "jsonl", SEED]));
+    assert!(!stdout.contains("political-formulation"));
+    let (_, stdout, stderr) = run(gwlint().args([
+        "check",
+        "--format",
+        "jsonl",
+        "--select",
+        "political-formulation",
+        SEED,
+    ]));
+    assert_eq!(rules_in(&parse_jsonl(&stdout)), ["political-formulation"]);
+    assert!(
+        stderr.contains("political-formulation") && stderr.contains("因 --select 明确指定而启用"),
+        "{stderr}"
+    );
+    // A rule that is on is not announced.
+    let (_, _, stderr) = run(gwlint().args(["check", "--select", "typo", SEED]));
+    assert!(!stderr.contains("--select 明确指定"), "{stderr}");
+}
+
+#[test]
+fn a_run_without_active_rules_says_so() {
+    let (code, stdout, stderr) = run(gwlint().args([
+        "check", "--color", "never", "--select", "typo", "--ignore", "typo", SEED,
+    ]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("没有启用任何规则，未做检查"), "{stdout}");
+    assert!(!stdout.contains("未发现问题"), "{stdout}");
+    assert!(stderr.contains("没有启用任何规则"), "{stderr}");
+}
+
+#[test]
 fn select_and_ignore() {
     let (code, stdout, _) = run(gwlint().args([
         "check",

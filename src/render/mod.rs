@@ -153,6 +153,8 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     /// Findings per rule, by severity (indexed by `Severity as usize`: info, warning, error).
     pub by_rule: BTreeMap<&'static str, [usize; 3]>,
+    /// No rule ran: the files were read but not checked.
+    pub no_rule_active: bool,
 }
 
 impl Summary {
@@ -177,6 +179,9 @@ impl fmt::Display for Summary {
         write!(f, "检查了 {} 个文件", self.files)?;
         if self.failed > 0 {
             write!(f, "，{} 个文件无法检查", self.failed)?;
+        }
+        if self.no_rule_active {
+            return write!(f, "，但没有启用任何规则，未做检查。");
         }
         if self.total() == 0 {
             return write!(f, "，未发现问题。");
