@@ -366,3 +366,108 @@ fn corpus_keeps_its_findings_under_any_layout() {
     );
     report(&problems);
 }
+
+/// One numbering defect put into a real document: the line it is on and the text.
+struct Injected {
+    line: usize,
+    text: String,
+}
+
+/// Numbering defects injected into `text`: for every run of three or more sibling headings
+/// (same level and parent, numbered 1, 2, 3 … without a gap), the middle one repeats the number
+/// before it (duplicate), or it and every later sibling are numbered one higher (skip).
+fn inject_numbering_defects(text: &str) -> Vec<Injected> {
+    let doc = Document::parse(text, SourceKind::Text);
+    let mut groups: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+    for (i, h) in doc.headings.iter().enumerate() {
+        if h.level.is_marker() {
+            groups.entry((h.parent, h.level as u8)).or_default().push(i);
+        }
+    }
+    let number = |h: &gwlint::document::Heading, value: u32| {
+        if h.raw.chinese {
+            gwlint::numerals::to_chinese(value)
+        } else {
+            value.to_string()
+        }
+    };
+    let mut out = Vec::new();
+    for ids in groups.values() {
+        let values: Vec<u32> = ids.iter().map(|&i| doc.headings[i].value).collect();
+        if ids.len() < 3 || values.iter().enumerate().any(|(k, &v)| v != k as u32 + 1) {
+            continue;
+        }
+        let k = ids.len() / 2;
+        let target = &doc.headings[ids[k]];
+        let line = doc.lines.line_of(target.marker.start);
+        let mut dup = text.to_owned();
+        dup.replace_range(target.number.clone(), &number(target, values[k - 1]));
+        out.push(Injected { line, text: dup });
+        let mut skip = text.to_owned();
+        for &i in ids[k..].iter().rev() {
+            let h = &doc.headings[i];
+            skip.replace_range(h.number.clone(), &number(h, h.value + 1));
+        }
+        out.push(Injected { line, text: skip });
+    }
+    out
+}
+
+#[test]
+#[ignore = "slow in a debug build; needs ../shared/corpus"]
+fn injected_numbering_defects_are_found_under_any_indentation() {
+    let dir = std::env::var_os("GWLINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
+    if !dir.is_dir() {
+        eprintln!("corpus not found (../shared/corpus or $GWLINT_CORPUS): skipping");
+        return;
+    }
+    let settings = config::load(
+        None,
+        &RuleFilter {
+            select: vec!["duplicate-number".into(), "skipped-number".into()],
+            ignore: Vec::new(),
+        },
+    )
+    .unwrap();
+    let indents: Vec<String> = SPACES
+        .iter()
+        .map(|&c| std::iter::repeat_n(c, 2).collect())
+        .chain(MIXES.iter().map(|m| (*m).to_owned()))
+        .collect();
+    let mut per_indent: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut missed = Vec::new();
+    for path in text_files(&dir) {
+        let original = std::fs::read_to_string(&path).unwrap();
+        for injected in inject_numbering_defects(&original) {
+            for indent in &indents {
+                let v = reindent(&injected.text, indent, String::new());
+                let found = lint(&v.bytes, &settings)
+                    .iter()
+                    .any(|r| r.1 == injected.line);
+                let entry = per_indent.entry(format!("{indent:?}")).or_default();
+                entry.0 += 1;
+                if found {
+                    entry.1 += 1;
+                } else if missed.len() < 20 {
+                    missed.push(format!("{}:{} {indent:?}", path.display(), injected.line));
+                }
+            }
+        }
+    }
+    let (total, found) = per_indent
+        .values()
+        .fold((0, 0), |(t, f), (a, b)| (t + a, f + b));
+    for (indent, (t, f)) in &per_indent {
+        eprintln!("{indent:>28}: {f}/{t}");
+    }
+    eprintln!("injected numbering defects found: {found}/{total}");
+    assert!(total > 0);
+    for (indent, (t, f)) in &per_indent {
+        assert!(
+            *f * 100 >= *t * 99,
+            "{indent}: only {f} of {t} injected defects found; missed e.g. {missed:#?}"
+        );
+    }
+}
