@@ -16,10 +16,13 @@ pub const DOCS: &str = r#"# unmatched-pair：成对标点不配对
 - 多出的后一半（如 `出台意见》` 前面没有“《”）报告在这个后一半上；
 - 没有闭合的前一半报告在前一半上；
 - 交叉嵌套（`《“》”`）报告在第二个前一半（“）上，并标出先闭合的“》”；
-- 全角“（”用半角“)”闭合（或反过来）报告在闭合的括号上，并给出替换建议。
+- 全角“（”用半角“)”闭合（或反过来）、前引号“用后单引号’闭合（或反过来，`“六五’期间`）报告在
+  闭合的一半上，并给出替换建议。
 
 不报告：跨段引文——GB/T 15834-2011 第 4.8 条规定，引文有多段时每段开头用前引号、只在最后一段
-末尾用后引号；行内编号 `1）`、`a)`、`一）`；英文里的撇号 `China’s`。
+末尾用后引号；分两行排的标题（两行都较短、第一行不以标点结束）；网页导出时被拆到几行上的短小片段
+（`【字号：`、`大`、`小`、`】` 各占一行，最多跨 6 行）；网页上当箭头用的 `》》`、`《《`；行内编号
+`1）`、`a)`、`一）`；英文里的撇号 `China’s`。
 
 ## 为什么
 GB/T 15834-2011 规定引号、括号、书名号都由前后两半组成。只剩一半多是删改时丢了内容：例如
@@ -104,13 +107,21 @@ struct Open {
     pair: usize,
     pos: usize,
     crossed_by: Option<usize>,
-    /// Opened on the previous line of a title laid out over two lines.
-    carried: bool,
+    /// Line breaks this mark was carried over (a title over two lines, a fragment split by a
+    /// web export; see [`UnmatchedPair::bridges_line_break`]).
+    carried: usize,
 }
 
 /// A line this short without closing punctuation may be the first line of a title or 题注 laid
 /// out over two lines (GB/T 9704-2012 §7.3.1 allows multi-line titles).
 const TITLE_LINE_CHARS: usize = 40;
+
+/// A line of at most this many characters that ends no sentence is a fragment broken off a line
+/// (web page widgets such as `【字号：` / `大` / `中` / `小` / `】`, words split by a scrape).
+const FRAGMENT_CHARS: usize = 8;
+
+/// How many line breaks a mark is carried over through fragments before it counts as unmatched.
+const MAX_FRAGMENT_BRIDGES: usize = 6;
 
 impl UnmatchedPair {
     /// Builds the automaton over every opener and closer.
@@ -174,11 +185,15 @@ impl UnmatchedPair {
         self.mark_chars.iter().position(|&m| m == c)
     }
 
-    fn counterpart_width(&self, pair: usize) -> Option<usize> {
+    /// The pair whose opener a closer of `pair` is often typed for: the other width of a
+    /// bracket (`（…)`), or the other quotation mark (`“六五’`, `‘甲”`).
+    fn counterpart(&self, pair: usize) -> Option<usize> {
         let (o, _) = self.pairs[pair];
         let other = match o {
             '（' => '(',
             '(' => '（',
+            '“' => '‘',
+            '‘' => '“',
             _ => return None,
         };
         self.pairs.iter().position(|&(oo, _)| oo == other)
@@ -214,12 +229,15 @@ impl Rule for UnmatchedPair {
             }
             let pair = m.mark / 2;
             let is_open = m.mark % 2 == 0;
+            if is_arrow(text, m.start, m.end) {
+                continue;
+            }
             if is_open {
                 stack.push(Open {
                     pair,
                     pos: m.start,
                     crossed_by: None,
-                    carried: false,
+                    carried: 0,
                 });
                 continue;
             }
@@ -229,7 +247,12 @@ impl Rule for UnmatchedPair {
                 .rev()
                 .take(SEARCH_DEPTH)
                 .any(|o| self.pairs[o.pair].0 == '‘');
-            if is_list_ordinal_closer(doc, para, m.start)
+            // `（` broken off onto the line before `二）……`: the closer is the opener's, not an
+            // inline ordinal's.
+            let carried_opener = stack
+                .last()
+                .is_some_and(|o| o.pair == pair && o.carried > 0);
+            if (!carried_opener && is_list_ordinal_closer(doc, para, m.start))
                 || is_apostrophe(text, m.start, m.end, self.pairs[pair].1, single_open)
             {
                 continue;
@@ -247,19 +270,26 @@ impl Rule for UnmatchedPair {
             }
             let close_char = self.pairs[pair].1;
             if let Some(top) = stack.last()
-                && self.counterpart_width(pair) == Some(top.pair)
+                && self.counterpart(pair) == Some(top.pair)
             {
                 let (open_char, want) = self.pairs[top.pair];
                 let top = stack.pop().expect("checked above");
-                out.push(
-                    Finding::new(
-                        META.id,
-                        m.start..m.end,
-                        format!("括号宽度不一致：“{open_char}”用“{close_char}”闭合"),
+                let (message, help) = if is_quote(open_char) {
+                    (
+                        format!("引号不一致：{}用{}闭合", mark(open_char), mark(close_char)),
+                        format!("改为与前一半相配的{}", mark(want)),
                     )
-                    .with_related(top.pos..top.pos + open_char.len_utf8(), "前一半在这里")
-                    .with_help(format!("中文文本用全角括号，改为“{want}”"))
-                    .with_fix(m.start..m.end, want.to_string(), true),
+                } else {
+                    (
+                        format!("括号宽度不一致：“{open_char}”用“{close_char}”闭合"),
+                        format!("中文文本用全角括号，改为“{want}”"),
+                    )
+                };
+                out.push(
+                    Finding::new(META.id, m.start..m.end, message)
+                        .with_related(top.pos..top.pos + open_char.len_utf8(), "前一半在这里")
+                        .with_help(help)
+                        .with_fix(m.start..m.end, want.to_string(), true),
                 );
                 continue;
             }
@@ -331,9 +361,9 @@ impl UnmatchedPair {
                 return;
             }
         }
-        if self.is_title_line_break(doc, para, stack) {
+        if self.bridges_line_break(doc, para, stack) {
             for open in stack.iter_mut() {
-                open.carried = true;
+                open.carried += 1;
             }
             return;
         }
@@ -354,26 +384,34 @@ impl UnmatchedPair {
         }
     }
 
-    /// The open marks of a short line without closing punctuation continue on the next line when
-    /// that line is adjacent and short too: a title or 题注 laid out over two lines. Only one line
-    /// break is bridged.
-    fn is_title_line_break(&self, doc: &Document, para: usize, stack: &[Open]) -> bool {
-        if stack.iter().any(|o| o.carried) {
-            return false;
-        }
+    /// Whether the open marks of line `para` continue on the next line instead of being
+    /// unmatched:
+    /// - a title or 题注 laid out over two lines (GB/T 9704-2012 §7.3.1 allows multi-line titles):
+    ///   both lines short, the first without closing punctuation; bridged once;
+    /// - a fragment that a web page or export broke off its line (`【字号：` `加大` `还原` `】`,
+    ///   `（` then `三）改革开放……`, `“双向` `揭榜` `挂帅”`): a line of a few characters that ends
+    ///   no sentence; bridged over at most [`MAX_FRAGMENT_BRIDGES`] lines.
+    fn bridges_line_break(&self, doc: &Document, para: usize, stack: &[Open]) -> bool {
+        let carried = stack.iter().map(|o| o.carried).max().unwrap_or(0);
         let Some(next) = doc.paragraphs.get(para + 1) else {
             return false;
         };
         let this = &doc.text[doc.paragraphs[para].content.clone()];
         let following = &doc.text[next.content.clone()];
-        !this.is_empty()
-            && !following.is_empty()
-            && next.heading.is_none()
-            && this.chars().count() <= TITLE_LINE_CHARS
+        if this.is_empty() || following.is_empty() || next.heading.is_some() {
+            return false;
+        }
+        let this_chars = this.chars().count();
+        if this_chars <= FRAGMENT_CHARS
+            && carried < MAX_FRAGMENT_BRIDGES
+            && !this.ends_with(['。', '！', '？', '；', '，'])
+        {
+            return true;
+        }
+        carried == 0
+            && this_chars <= TITLE_LINE_CHARS
             && following.chars().count() <= TITLE_LINE_CHARS
-            && !this
-                .trim_end()
-                .ends_with(['。', '！', '？', '；', '：', '，'])
+            && !this.ends_with(['。', '！', '？', '；', '：', '，'])
     }
 
     fn crossing(&self, text: &str, opened: &Open, cross: usize) -> Finding {
@@ -407,6 +445,19 @@ fn mark(c: char) -> String {
         '’' => "后单引号’".to_owned(),
         _ => format!("“{c}”"),
     }
+}
+
+/// `》》点击进入专题《《`, `更多》》`: doubled book-title marks used as arrows on web pages. A book
+/// title never opens or closes with two marks in a row (a title inside a title takes 〈〉).
+fn is_arrow(text: &str, start: usize, end: usize) -> bool {
+    let Some(c) = text[start..end]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '《' | '》'))
+    else {
+        return false;
+    };
+    text[end..].starts_with(c) || text[..start].ends_with(c)
 }
 
 fn is_quote(c: char) -> bool {
