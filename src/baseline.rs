@@ -90,8 +90,13 @@ pub fn fingerprint(path: &str, doc: &Document, f: &Finding) -> String {
 impl Baseline {
     /// Reads a baseline file.
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("无法读取基线文件 {}：{e}", path.display()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "无法读取基线文件 {}：{}",
+                path.display(),
+                crate::input::io_reason(&e)
+            )
+        })?;
         let b: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("基线文件 {} 格式不对：{e}", path.display()))?;
         if b.version != 1 {

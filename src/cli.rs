@@ -181,6 +181,11 @@ pub struct ExplainArgs {
 }
 
 /// Runs a parsed command line, writing to `out` and `err`. Returns the exit code.
+///
+/// Output is flushed before the exit code is decided: output that cannot be written (a full disk,
+/// `> /dev/full`) is an error, exit 2. A reader that closes the pipe early (`| head`) is not: give
+/// `out` through [`ClosablePipe`] and the run ends with the exit code its findings give, as
+/// ripgrep does.
 pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match cli.command {
         Command::Check(args) => check(args, out, err),
@@ -188,13 +193,59 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Command::Rules(args) => list_rules(args, out),
         Command::Explain(args) => explain(args, out, err),
     };
-    match result {
+    match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit_codes::CLEAN,
         Err(e) => {
-            let _ = writeln!(err, "gwlint: 输出失败：{e}");
+            let _ = writeln!(err, "gwlint：无法写出结果：{}", crate::input::io_reason(&e));
             exit_codes::ERROR
         }
+    }
+}
+
+/// Standard output for [`execute`]: once the reader has closed the pipe (`gwlint check … | head`),
+/// further output is dropped instead of failing the run, so the exit code still reports the
+/// findings. Every other write error is passed on.
+#[derive(Debug)]
+pub struct ClosablePipe<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> ClosablePipe<W> {
+    /// Wraps `inner`.
+    pub fn new(inner: W) -> Self {
+        ClosablePipe {
+            inner,
+            closed: false,
+        }
+    }
+
+    fn guard<T>(&mut self, result: io::Result<T>, closed_value: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(closed_value)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for ClosablePipe<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write(buf);
+        self.guard(result, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.guard(result, ())
     }
 }
 
@@ -425,7 +476,11 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                         .open(&path)
                         .and_then(|mut f| f.write_all(table.as_bytes()));
                     if let Err(e) = written {
-                        writeln!(err, "gwlint: 无法写入 GITHUB_STEP_SUMMARY：{e}")?;
+                        writeln!(
+                            err,
+                            "gwlint：无法写入 GITHUB_STEP_SUMMARY：{}",
+                            crate::input::io_reason(&e)
+                        )?;
                     }
                 }
             }
@@ -742,7 +797,13 @@ fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             });
             if let Some(path) = &config {
                 let loaded = std::fs::read_to_string(path)
-                    .map_err(|e| format!("无法读取配置文件 {}：{e}", path.display()))
+                    .map_err(|e| {
+                        format!(
+                            "无法读取配置文件 {}：{}",
+                            path.display(),
+                            crate::input::io_reason(&e)
+                        )
+                    })
                     .and_then(|text| {
                         crate::config::load(Some((path, &text)), &Default::default())
                             .map_err(|e| render::render_config_error(&e, false))
@@ -795,4 +856,67 @@ mod tests {
     fn verify_cli() {
         Cli::command().debug_assert();
     }
+}
+
+/// A command-line usage error in Chinese (clap's own messages are English), with what clap
+/// knows: the argument, the value, the valid values and its suggestion.
+pub fn usage_error_zh(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| -> Option<String> {
+        e.get(kind).map(|v| match v {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(v) => v.join("、"),
+            ContextValue::StyledStr(s) => s.to_string(),
+            ContextValue::StyledStrs(v) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、"),
+            ContextValue::Number(n) => n.to_string(),
+            ContextValue::Bool(b) => b.to_string(),
+            _ => String::new(),
+        })
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            match get(ContextKind::ValidValue) {
+                Some(valid) => format!("参数 {arg} 的值“{value}”无效；可选值：{valid}"),
+                None => format!("参数 {arg} 的值“{value}”无效"),
+            }
+        }
+        ErrorKind::UnknownArgument => format!("未知参数“{arg}”"),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "未知子命令“{}”；可用：check、outline、rules、explain",
+                get(ContextKind::InvalidSubcommand).unwrap_or_default()
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少子命令：check、outline、rules 或 explain".to_owned()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "参数 {arg} 不能与 {} 同时使用",
+            get(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("参数 {arg} 的值个数不对")
+        }
+        ErrorKind::ValueValidation => format!(
+            "参数 {arg} 的值“{}”无效",
+            get(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::NoEquals => format!("参数 {arg} 的值要用“=”连接"),
+        ErrorKind::InvalidUtf8 => "参数中有无效的 UTF-8 字符".to_owned(),
+        _ => format!("命令行参数有误：{}", e.render().to_string().trim()),
+    };
+    if let Some(suggested) = get(ContextKind::SuggestedArg)
+        .or_else(|| get(ContextKind::SuggestedSubcommand))
+        .or_else(|| get(ContextKind::SuggestedValue))
+    {
+        message.push_str(&format!("；你是不是要用 {suggested}？"));
+    }
+    format!("gwlint：{message}\n用 gwlint --help 查看用法。\n")
 }

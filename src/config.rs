@@ -547,12 +547,11 @@ fn gather(
 
 fn read_included(path: &Path) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| {
-        let reason = match e.kind() {
-            std::io::ErrorKind::NotFound => "文件不存在".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "没有读取权限".to_owned(),
-            _ => e.to_string(),
-        };
-        format!("无法读取被包含的文件 {}：{reason}", path.display())
+        format!(
+            "无法读取被包含的文件 {}：{}",
+            path.display(),
+            crate::input::io_reason(&e)
+        )
     })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("被包含的文件 {} 不是 UTF-8 编码", path.display()))?;
@@ -830,6 +829,19 @@ fn translate(message: &str) -> String {
             );
         }
         return format!("长度不对：应为{expected}，实际是 {found}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = tail
+            .split_once("expected ")
+            .map(|(_, e)| {
+                e.trim_start_matches("one of ")
+                    .replace('`', "")
+                    .replace(" or ", "、")
+                    .replace(", ", "、")
+            })
+            .unwrap_or_default();
+        return format!("取值“{value}”无效，可选值：{expected}");
     }
     if message.starts_with("missing field") {
         return format!(

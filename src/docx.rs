@@ -31,15 +31,28 @@ pub struct DocxText {
 /// Largest `word/document.xml` read (uncompressed), against zip bombs.
 const MAX_XML: u64 = 256 * 1024 * 1024;
 
+/// A zip error in Chinese.
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    use zip::result::ZipError;
+    match e {
+        ZipError::Io(io) => crate::input::io_reason(io),
+        ZipError::InvalidArchive(_) => "zip 结构损坏或文件不完整".to_owned(),
+        ZipError::UnsupportedArchive(_) => "用了不支持的 zip 功能（如加密或分卷）".to_owned(),
+        ZipError::FileNotFound => "缺少所需的部件".to_owned(),
+        ZipError::InvalidPassword => "文件已加密".to_owned(),
+        _ => "zip 格式错误".to_owned(),
+    }
+}
+
 /// Extracts the paragraphs of a `.docx` file.
 pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("不是有效的 .docx（zip）文件：{e}"))?;
+        .map_err(|e| format!("不是有效的 .docx（zip）文件：{}", zip_reason(&e)))?;
     let mut read = |name: &str| -> Result<Option<String>, String> {
         let entry = match zip.by_name(name) {
             Ok(e) => e,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-            Err(e) => return Err(format!("无法读取 {name}：{e}")),
+            Err(e) => return Err(format!("无法读取 {name}：{}", zip_reason(&e))),
         };
         if entry.size() > MAX_XML {
             return Err(format!("{name} 过大（{} 字节）", entry.size()));
@@ -48,7 +61,7 @@ pub fn extract(bytes: &[u8]) -> Result<DocxText, String> {
         entry
             .take(MAX_XML)
             .read_to_string(&mut xml)
-            .map_err(|e| format!("无法解压 {name}：{e}"))?;
+            .map_err(|e| format!("无法解压 {name}：{}", crate::input::io_reason(&e)))?;
         Ok(Some(xml))
     };
     let xml = read("word/document.xml")?

@@ -233,13 +233,41 @@ fn strict(enc: &'static Encoding, body: &[u8], forced: bool) -> Result<Decoded, 
     })
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// An operating-system error in Chinese, with the system's error code kept for whoever has to
+/// look it up (`没有读取权限（系统错误码 13）`).
+pub fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "文件不存在（或是失效的符号链接）".to_owned(),
-        PermissionDenied => "没有读取权限".to_owned(),
-        IsADirectory => "这是目录".to_owned(),
-        _ => e.to_string(),
+    let what = match e.kind() {
+        NotFound => "文件不存在（或是失效的符号链接）",
+        PermissionDenied => "没有权限",
+        IsADirectory => "这是目录",
+        NotADirectory => "路径中有一段不是目录",
+        AlreadyExists => "文件已存在",
+        StorageFull => "磁盘空间已满",
+        QuotaExceeded => "超出磁盘配额",
+        ReadOnlyFilesystem => "文件系统是只读的",
+        FileTooLarge => "文件太大",
+        BrokenPipe => "输出管道已关闭",
+        InvalidFilename => "文件名无效或太长",
+        TimedOut => "操作超时",
+        Interrupted => "操作被中断",
+        OutOfMemory => "内存不足",
+        UnexpectedEof => "文件意外结束",
+        ResourceBusy => "文件正忙",
+        CrossesDevices => "不能跨文件系统移动",
+        _ => match e.raw_os_error() {
+            Some(40) => "符号链接层数太多（可能是循环链接）",
+            Some(9) => "文件描述符无效（标准输入或输出已关闭）",
+            Some(5) => "读写出错（磁盘或设备故障）",
+            Some(24) => "同时打开的文件太多",
+            _ => "",
+        },
+    };
+    match (what, e.raw_os_error()) {
+        ("", Some(code)) => format!("系统错误（系统错误码 {code}）"),
+        ("", None) => format!("系统错误：{e}"),
+        (what, Some(code)) => format!("{what}（系统错误码 {code}）"),
+        (what, None) => what.to_owned(),
     }
 }
 

@@ -148,10 +148,11 @@ pub fn collect_targets(
                         .path()
                         .map(Path::to_path_buf)
                         .unwrap_or_else(|| p.clone());
-                    let reason = err
-                        .io_error()
-                        .map(|io| io.to_string())
-                        .unwrap_or_else(|| err.to_string());
+                    let reason = match (err.io_error(), err.loop_ancestor()) {
+                        (_, Some(_)) => "符号链接构成循环".to_owned(),
+                        (Some(io), _) => input::io_reason(io),
+                        (None, None) => "无法读取".to_owned(),
+                    };
                     out.push((Target::File(path), Some(format!("无法遍历目录：{reason}"))));
                 }
             }
@@ -194,7 +195,7 @@ pub fn run(
                 path: path.display().to_string(),
                 text: String::new(),
                 span: None,
-                message: format!("无法读取配置文件：{e}"),
+                message: format!("无法读取配置文件：{}", input::io_reason(&e)),
                 help: None,
             })?;
             Some(Arc::new(config::load(Some((path, &text)), &opts.filter)?))
@@ -275,7 +276,8 @@ pub fn run(
         .collect();
     enabled_by_select.sort_unstable();
     enabled_by_select.dedup();
-    let any_rule_active = in_use.iter().any(|s| !s.rules.is_empty());
+    // With every configuration broken, the errors say what went wrong, not "no rule active".
+    let any_rule_active = in_use.is_empty() || in_use.iter().any(|s| !s.rules.is_empty());
     let mut config_errors: Vec<ConfigError> =
         by_config.into_values().filter_map(Result::err).collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -307,7 +309,7 @@ fn load_settings(path: Option<&Path>, filter: &RuleFilter) -> Result<Arc<Setting
                 path: p.display().to_string(),
                 text: String::new(),
                 span: None,
-                message: format!("无法读取配置文件：{e}"),
+                message: format!("无法读取配置文件：{}", input::io_reason(&e)),
                 help: None,
             })?;
             config::load(Some((p, &text)), filter).map(Arc::new)

@@ -1,0 +1,139 @@
+//! Never crash, hang or lose output: regression tests for hostile inputs, broken outputs and
+//! files that are not what they seem. Every "must finish" case is sized so that a quadratic
+//! path would take minutes; none asserts a time.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+const SEED: &str = "seeds/000_18ae15f2ea8019a0.txt";
+
+fn bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gwlint"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// Runs to completion: (exit code, stdout, stderr).
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.stdin(Stdio::null()).output().expect("gwlint runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "gwlint panicked:\n{stderr}");
+    (
+        out.status.code().expect("exited normally, not by a signal"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr,
+    )
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary directory")
+}
+
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        eprintln!("no /dev/full here: skipping");
+        return;
+    }
+    for args in [
+        &["check", SEED][..],
+        &["check", "--format", "jsonl", SEED],
+        &["rules"],
+        &["outline", SEED],
+        &["explain", "typo"],
+    ] {
+        let sink = std::fs::OpenOptions::new().write(true).open(full).unwrap();
+        let out = bin().args(args).stdout(sink).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("无法写出结果：磁盘空间已满"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly_with_the_findings_exit_code() {
+    // Far more output than a pipe buffer holds, so writing goes on after the reader has gone.
+    let dir = temp_dir();
+    let seed = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    for i in 0..20 {
+        std::fs::write(dir.path().join(format!("{i:02}.txt")), &seed).unwrap();
+    }
+    let mut child = bin()
+        .args(["check", "--color", "never"])
+        .arg(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here: like `| head -c 64`.
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn usage_errors_are_in_chinese() {
+    let (code, _, stderr) = run(bin().args(["check", "--fail-on", "fatal", SEED]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("参数 --fail-on") && stderr.contains("可选值：error、warning、info"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(bin().args(["chek", SEED]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("你是不是要用 check"), "{stderr}");
+    let (code, _, stderr) = run(bin().args(["check", "--formt", "json", SEED]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("未知参数“--formt”"), "{stderr}");
+    assert!(!stderr.contains("error:"), "{stderr}");
+}
+
+#[test]
+fn configuration_value_errors_are_in_chinese() {
+    let dir = temp_dir();
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "[[rule]]\nid = \"my-x\"\nmessage = \"x\"\nregex = \"x\"\nseverity = \"fatal\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("a.txt"), "测试。\n").unwrap();
+    let (code, _, stderr) = run(bin().arg("check").arg(dir.path().join("a.txt")));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("取值“fatal”无效，可选值：info、warning、error"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unknown variant"), "{stderr}");
+}
+
+#[test]
+fn missing_files_are_reported_in_chinese_with_the_system_code() {
+    let dir = temp_dir();
+    let link = dir.path().join("loop.txt");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&link, &link).unwrap();
+        let (code, _, stderr) = run(bin().arg("check").arg(&link));
+        assert_eq!(code, 2);
+        assert!(stderr.contains("符号链接层数太多"), "{stderr}");
+        assert!(stderr.contains("系统错误码 40"), "{stderr}");
+        assert!(!stderr.contains("os error"), "{stderr}");
+    }
+    let _: PathBuf = link;
+}
