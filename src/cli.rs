@@ -847,17 +847,6 @@ fn explain(args: ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    #[test]
-    fn verify_cli() {
-        Cli::command().debug_assert();
-    }
-}
-
 /// A command-line usage error in Chinese (clap's own messages are English), with what clap
 /// knows: the argument, the value, the valid values and its suggestion.
 pub fn usage_error_zh(e: &clap::Error) -> String {
@@ -919,4 +908,15 @@ pub fn usage_error_zh(e: &clap::Error) -> String {
         message.push_str(&format!("；你是不是要用 {suggested}？"));
     }
     format!("gwlint：{message}\n用 gwlint --help 查看用法。\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
 }
