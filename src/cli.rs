@@ -388,6 +388,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                         format!("未检查：适用的配置文件 {} 有错误（见上文）", p.display()),
                         None,
                     ),
+                    TargetError::Crash(crash) => (crash.to_string(), None),
                 };
                 failures.push((outcome.path.clone(), message.clone()));
                 if args.format == OutputFormat::Github {

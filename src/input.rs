@@ -81,11 +81,43 @@ pub fn read_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Dec
 
 /// Reads standard input; `name` (`--stdin-filename`) decides whether it is a Word document.
 pub fn read_stdin(name: &str, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
+    if stdin_was_closed() {
+        return Err(InputError::Io(
+            "标准输入已关闭（如 <&-），没有可读的内容".to_owned(),
+        ));
+    }
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_reason(&e)))?;
     decode_named(bytes, name, encoding)
+}
+
+/// Whether the process was started with standard input closed (`gwlint check - <&-`). The Rust
+/// runtime puts `/dev/null`, opened read-write, on a closed standard descriptor before `main`, so
+/// reading would see one clean empty file. A shell's `< /dev/null` opens it read-only. Linux only
+/// (elsewhere a closed standard input reads as empty).
+fn stdin_was_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let is_null =
+            std::fs::read_link("/proc/self/fd/0").is_ok_and(|p| p == Path::new("/dev/null"));
+        if !is_null {
+            return false;
+        }
+        let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/0") else {
+            return false;
+        };
+        // `flags:` is octal; the access mode is its low two bits (2: O_RDWR).
+        info.lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & 0o3 == 0o2)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
 }
 
 /// Whether `name` is a Word document by its extension.

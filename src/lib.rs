@@ -7,6 +7,7 @@
 pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod crash;
 pub mod diagnostic;
 pub mod document;
 pub mod docx;
@@ -36,7 +37,10 @@ pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
     let mut all = Vec::new();
     for configured in &settings.rules {
         let start = all.len();
-        configured.rule.check(doc, &mut all);
+        crash::in_rule(configured.rule.meta().id, || {
+            crash::debug_panic(&doc.text);
+            configured.rule.check(doc, &mut all);
+        });
         for f in &mut all[start..] {
             f.severity = match f.max_severity {
                 Some(max) => configured.severity.min(max),

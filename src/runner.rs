@@ -32,6 +32,8 @@ pub enum TargetError {
     Walk(String),
     /// The configuration that governs the file is broken (reported once, separately).
     Config(PathBuf),
+    /// gwlint itself failed on this file (a bug, caught so that the batch goes on).
+    Crash(crate::crash::Crash),
 }
 
 /// The result for one target.
@@ -139,9 +141,19 @@ pub fn collect_targets(
                         .and_then(|x| x.to_str())
                         .map(str::to_lowercase)
                         .unwrap_or_default();
-                    if extensions.contains(&ext) {
-                        out.push((Target::File(e.into_path()), None));
+                    if !extensions.contains(&ext) {
+                        continue;
                     }
+                    // Only regular files (or links to them) are read: opening a FIFO, socket
+                    // or device found by walking would block the run or read endlessly. A
+                    // broken link is passed on so that reading it says so.
+                    let kind = match std::fs::metadata(e.path()) {
+                        Ok(m) if m.is_dir() => continue,
+                        Ok(m) => special_file_kind(&m.file_type()),
+                        Err(_) => None,
+                    };
+                    let error = kind.map(|k| format!("不是普通文件（{k}），未检查"));
+                    out.push((Target::File(e.into_path()), error));
                 }
                 Err(err) => {
                     let path = err
@@ -158,7 +170,44 @@ pub fn collect_targets(
             }
         }
     }
-    out
+    dedupe(out)
+}
+
+/// The kind of a file that is neither a regular file nor a directory, in Chinese.
+fn special_file_kind(ft: &std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() || ft.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("命名管道");
+        }
+        if ft.is_socket() {
+            return Some("套接字");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("设备文件");
+        }
+    }
+    Some("特殊文件")
+}
+
+/// Drops targets named more than once (`d d/ d/x.txt`): a file is checked and reported once,
+/// under the first name it was given. Paths are compared after resolving `.`/`..` and links.
+fn dedupe(targets: Vec<(Target, Option<String>)>) -> Vec<(Target, Option<String>)> {
+    let mut seen = std::collections::HashSet::new();
+    targets
+        .into_iter()
+        .filter(|(t, _)| {
+            let key = match t {
+                Target::File(p) => std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+                Target::Stdin(_) => PathBuf::from("-"),
+            };
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// Files from which a progress bar is shown (on a terminal only).
@@ -286,7 +335,16 @@ pub fn run(
     let mut outcomes: Vec<Outcome> = jobs
         .into_par_iter()
         .map(|(target, walk_error, settings)| {
-            let outcome = check_target(target, walk_error, settings, opts);
+            let path = match &target {
+                Target::File(p) => p.display().to_string(),
+                Target::Stdin(name) => name.clone(),
+            };
+            let outcome =
+                crate::crash::isolate(|| check_target(target, walk_error, settings, opts))
+                    .unwrap_or_else(|crash| Outcome {
+                        path,
+                        result: Err(TargetError::Crash(crash)),
+                    });
             progress.inc(1);
             outcome
         })

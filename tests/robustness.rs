@@ -137,3 +137,76 @@ fn missing_files_are_reported_in_chinese_with_the_system_code() {
     }
     let _: PathBuf = link;
 }
+
+#[test]
+fn a_crash_in_one_file_is_reported_and_the_batch_goes_on() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("a.txt"), "形成了拼博精神。\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "这一段会触发测试崩溃。\n").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "工作布署到位。\n").unwrap();
+    let (code, stdout, stderr) = run(bin()
+        .env("GWLINT_DEBUG_PANIC", "触发测试崩溃")
+        .args(["check", "--format", "concise"])
+        .arg(dir.path()));
+    assert_eq!(code, 2, "{stdout}\n{stderr}");
+    assert!(stdout.contains("a.txt:1:4: error[typo]"), "{stdout}");
+    assert!(stdout.contains("c.txt:1:3: error[typo]"), "{stdout}");
+    assert!(stderr.contains("b.txt"), "{stderr}");
+    assert!(stderr.contains("gwlint 内部错误：规则"), "{stderr}");
+    assert!(stderr.contains(env!("CARGO_PKG_VERSION")), "{stderr}");
+    assert!(stdout.contains("1 个文件无法检查"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_found_in_a_directory_is_reported_not_opened() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("a.txt"), "形成了拼博精神。\n").unwrap();
+    let fifo = dir.path().join("f.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable: skipping");
+        return;
+    }
+    // Opening the FIFO would block forever: the test would hang, not fail.
+    let (code, stdout, stderr) = run(bin().args(["check", "--format", "concise"]).arg(dir.path()));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.contains("a.txt:1:4: error[typo]"), "{stdout}");
+    assert!(
+        stderr.contains("f.txt") && stderr.contains("不是普通文件（命名管道）"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_named_several_times_is_checked_once() {
+    let dir = temp_dir();
+    let file = dir.path().join("x.txt");
+    std::fs::write(&file, "形成了拼博精神。\n").unwrap();
+    let with_slash = format!("{}/", dir.path().display());
+    let (code, stdout, _) = run(bin()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path())
+        .arg(&with_slash)
+        .arg(&file));
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_input_is_an_error() {
+    // `gwlint check - <&-`, through a shell.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' check - <&-", env!("CARGO_BIN_EXE_gwlint")))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("标准输入已关闭"), "{stderr}");
+    // An empty input is still an empty file.
+    let (code, stdout, _) = run(bin().args(["check", "-"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("检查了 1 个文件"), "{stdout}");
+}
