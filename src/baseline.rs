@@ -109,22 +109,13 @@ impl Baseline {
         Ok(b)
     }
 
-    /// Writes the baseline atomically (a temporary file in the same directory, then a rename).
+    /// Writes the baseline atomically, following links, keeping the mode, replacing only a
+    /// regular file ([`crate::atomic_write`]).
     pub fn write(&self, path: &Path) -> Result<(), String> {
-        let json = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)
-            .map_err(|e| format!("无法在 {} 中创建临时文件：{e}", dir.display()))?;
-        use std::io::Write;
-        tmp.write_all(json.as_bytes())
-            .and_then(|()| tmp.write_all(b"\n"))
-            .map_err(|e| format!("无法写入基线：{e}"))?;
-        tmp.persist(path)
-            .map_err(|e| format!("无法写入基线文件 {}：{}", path.display(), e.error))?;
-        Ok(())
+        let mut json =
+            serde_json::to_string_pretty(self).map_err(|e| format!("无法生成基线：{e}"))?;
+        json.push('\n');
+        crate::atomic_write::write(path, json.as_bytes())
     }
 
     /// The lookup structure used while checking.

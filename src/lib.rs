@@ -4,6 +4,7 @@
 //! rules ([`rules::Rule`]) emit plain [`diagnostic::Finding`]s with byte spans → renderers in
 //! [`render`] (the only module that touches miette).
 
+pub mod atomic_write;
 pub mod baseline;
 pub mod cli;
 pub mod config;

@@ -210,3 +210,56 @@ fn a_closed_standard_input_is_an_error() {
     assert_eq!(code, 0);
     assert!(stdout.contains("检查了 1 个文件"), "{stdout}");
 }
+
+#[cfg(unix)]
+#[test]
+fn write_baseline_replaces_only_regular_files_and_keeps_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir();
+    let fifo = dir.path().join("baseline.json");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("mkfifo unavailable: skipping");
+        return;
+    }
+    let (code, _, stderr) = run(bin()
+        .args(["check", "--write-baseline"])
+        .arg(&fifo)
+        .arg(SEED));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("不是普通文件"), "{stderr}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+
+    let file = dir.path().join("real.json");
+    std::fs::write(&file, "{}").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let (code, _, stderr) = run(bin()
+        .args(["check", "--write-baseline"])
+        .arg(&link)
+        .arg(SEED));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664);
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("fingerprint")
+    );
+}
