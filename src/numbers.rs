@@ -99,17 +99,29 @@ fn is_separator_inside(c: char) -> bool {
     matches!(c, '.' | '．' | ',' | '，')
 }
 
-/// The number that ends exactly at byte `end`, if any.
+/// Characters a number (with its separators) or a placeholder run may have; a longer run of
+/// digits and dots is not read as a number.
+const MAX_NUMBER_CHARS: usize = 48;
+
+/// The number that ends exactly at byte `end`, if any (`None` for a run longer than
+/// [`MAX_NUMBER_CHARS`]).
 pub fn number_before(text: &str, end: usize) -> Option<Number> {
     let before = &text[..end];
     let last = before.chars().next_back()?;
     if is_placeholder(last) {
-        let start = before
+        let mut run = before
             .char_indices()
             .rev()
             .take_while(|&(_, c)| is_placeholder(c))
+            .take(MAX_NUMBER_CHARS + 1);
+        let start = run
+            .by_ref()
+            .take(MAX_NUMBER_CHARS)
             .last()
             .map_or(end, |(i, _)| i);
+        if run.next().is_some() {
+            return None;
+        }
         return Some(Number {
             span: start..end,
             placeholder: true,
@@ -119,8 +131,19 @@ pub fn number_before(text: &str, end: usize) -> Option<Number> {
         return None;
     }
     let mut start = end;
-    let mut iter = before.char_indices().rev().peekable();
+    let mut iter = before
+        .char_indices()
+        .rev()
+        .take(MAX_NUMBER_CHARS + 1)
+        .peekable();
+    let mut walked = 0;
     while let Some((i, c)) = iter.next() {
+        walked += 1;
+        if walked > MAX_NUMBER_CHARS {
+            // `1.1.1.1.…` over a whole line: no number is this long, and walking back through it
+            // from every dot would be quadratic.
+            return None;
+        }
         if is_digit(c) {
             start = i;
         } else if is_separator_inside(c) && iter.peek().is_some_and(|&(_, p)| is_digit(p)) {

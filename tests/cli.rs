@@ -526,7 +526,7 @@ fn config_bad_custom_rules() {
     bad_config(
         &rule("regex = '(a'\n"),
         "4:9",
-        &["正则表达式无效", "unclosed group"],
+        &["正则表达式无效", "圆括号没有闭合"],
     );
     bad_config(
         &rule("words = [\"甲\"]\n[[rule]]\nid = \"our-rule\"\nmessage = \"m\"\nwords = [\"乙\"]\n"),

@@ -123,17 +123,27 @@ impl PatternSet {
         let mut unanchored = Vec::new();
         for (i, spec) in specs.iter().enumerate() {
             let re = Regex::new(&spec.regex).map_err(|e| {
-                // The syntax error's own kind says what is wrong ("unclosed group"); the
+                // The syntax error's own kind says what is wrong (an unclosed group); the
                 // builder's message only says that pattern 0 failed.
                 let why = match e.syntax_error() {
-                    Some(regex_syntax::Error::Parse(p)) => p.kind().to_string(),
-                    Some(regex_syntax::Error::Translate(t)) => t.kind().to_string(),
-                    _ => e.to_string(),
+                    Some(regex_syntax::Error::Parse(p)) => syntax_error_zh(p.kind()),
+                    Some(regex_syntax::Error::Translate(t)) => {
+                        format!("不支持的写法（{}）", t.kind())
+                    }
+                    _ if e.size_limit().is_some() => "正则表达式太大，超出编译上限".to_owned(),
+                    _ => "无法编译".to_owned(),
                 };
                 format!("规则“{}”的正则表达式无效：{why}", spec.id)
             })?;
-            if re.is_match("") {
-                return Err(format!("规则“{}”能匹配空字符串", spec.id));
+            // `\b`, `a*`, `(?:x)?`: a pattern that can match an empty string somewhere would
+            // report zero-width findings.
+            let can_be_empty = regex_syntax::parse(&spec.regex)
+                .map_or(true, |hir| hir.properties().minimum_len() == Some(0));
+            if can_be_empty || re.is_match("") {
+                return Err(format!(
+                    "规则“{}”的正则表达式能匹配空字符串（如 \\b、a*、(x)?），每条规则必须匹配至少一个字",
+                    spec.id
+                ));
             }
             regexes.push(re);
             match literal_prefixes(&spec.regex) {
@@ -224,15 +234,17 @@ impl PatternSet {
         candidates: Option<&[usize]>,
     ) -> Vec<(usize, std::ops::Range<usize>, String)> {
         let mut out = Vec::new();
-        let interpolate = |i: usize, input: Input<'_>, out: &mut Vec<_>| -> Option<usize> {
+        // The replacement of rule `i`'s match `span` (captures are read on the match alone).
+        let replacement = |i: usize, span: std::ops::Range<usize>| -> String {
             let re = &self.regexes[i];
             let mut caps = re.create_captures();
-            re.search_captures(&input, &mut caps);
-            let m = caps.get_match()?;
+            re.search_captures(
+                &Input::new(text).range(span).anchored(Anchored::Yes),
+                &mut caps,
+            );
             let mut fix = String::new();
             caps.interpolate_string_into(text, &self.specs[i].replace, &mut fix);
-            out.push((i, m.range(), fix));
-            Some(m.end())
+            fix
         };
         if let Some(ac) = &self.prefixes {
             let mut next_free = 0usize;
@@ -249,33 +261,65 @@ impl PatternSet {
                     .collect(),
                 None => ac.find_iter(text).collect(),
             };
+            // Per rule, the next match at or after the last place searched: one leftmost search
+            // from a hit answers for every later hit before the match it finds (a search
+            // anchored at each hit would rescan to the end of the line from every hit —
+            // quadratic for `的.*XYZ` on a long line). `None` inside: no match after that.
+            let mut next: Vec<Option<Option<std::ops::Range<usize>>>> =
+                vec![None; self.regexes.len()];
             for hit in hits {
                 if hit.start() < next_free {
                     continue;
                 }
                 for &i in &self.by_prefix[hit.pattern().as_usize()] {
-                    let input = Input::new(text)
-                        .range(hit.start()..)
-                        .anchored(Anchored::Yes);
-                    if let Some(end) = interpolate(i, input, &mut out) {
-                        next_free = end;
+                    let known = match &next[i] {
+                        Some(Some(m)) if m.start >= hit.start() => Some(m.clone()),
+                        Some(None) => None,
+                        _ => {
+                            let found = self.regexes[i]
+                                .search(&Input::new(text).range(hit.start()..))
+                                .map(|m| m.range());
+                            next[i] = Some(found.clone());
+                            found
+                        }
+                    };
+                    if let Some(m) = known.filter(|m| m.start == hit.start()) {
+                        next_free = m.end;
+                        out.push((i, m.clone(), replacement(i, m)));
                         break;
                     }
                 }
             }
         }
         for &i in &self.unanchored {
-            let mut at = 0;
-            while at < text.len() {
-                let input = Input::new(text).range(at..);
-                match interpolate(i, input, &mut out) {
-                    Some(end) => at = end.max(at + 1),
-                    None => break,
-                }
+            for m in self.regexes[i].find_iter(text) {
+                out.push((i, m.range(), replacement(i, m.range())));
             }
         }
         out.sort_by_key(|(_, span, _)| span.start);
         out
+    }
+}
+
+/// A regular-expression syntax error in Chinese.
+fn syntax_error_zh(kind: &regex_syntax::ast::ErrorKind) -> String {
+    use regex_syntax::ast::ErrorKind as K;
+    match kind {
+        K::GroupUnclosed => "圆括号没有闭合（少了“)”）".to_owned(),
+        K::GroupUnopened => "多了“)”，没有对应的“(”".to_owned(),
+        K::ClassUnclosed => "方括号没有闭合（少了“]”）".to_owned(),
+        K::ClassRangeInvalid => "字符范围无效（如 [z-a]）".to_owned(),
+        K::RepetitionMissing => "重复符号（* + ? {n}）前面没有内容".to_owned(),
+        K::RepetitionCountUnclosed => "重复次数的“{”没有闭合".to_owned(),
+        K::RepetitionCountInvalid => "重复次数无效（如 {3,1}）".to_owned(),
+        K::EscapeUnrecognized => "无法识别的转义（“\\”后的字符）".to_owned(),
+        K::EscapeUnexpectedEof => "表达式以“\\”结尾".to_owned(),
+        K::UnsupportedLookAround => "不支持前后查找（(?=…)、(?<=…) 等）".to_owned(),
+        K::UnsupportedBackreference => "不支持反向引用（\\1 等）".to_owned(),
+        K::NestLimitExceeded(_) => "嵌套层数太多".to_owned(),
+        K::GroupNameDuplicate { .. } => "分组名称重复".to_owned(),
+        K::GroupNameInvalid => "分组名称无效".to_owned(),
+        other => format!("语法错误（{other}）"),
     }
 }
 
