@@ -616,6 +616,19 @@ pub fn outline_text(doc: &Document) -> String {
         return s;
     }
     let width = doc.lines.line_count().to_string().len();
+    // Inline enumerators counted under the heading they follow, in one pass.
+    let mut enumerators = vec![0usize; doc.headings.len()];
+    let mut owner = None;
+    let mut para = 0;
+    for e in &doc.enumerators {
+        while para <= e.paragraph {
+            owner = doc.paragraphs[para].heading.or(owner);
+            para += 1;
+        }
+        if let Some(h) = owner {
+            enumerators[h] += 1;
+        }
+    }
     for (id, h) in doc.headings.iter().enumerate() {
         let mut depth = 0;
         let mut p = h.parent;
@@ -630,14 +643,7 @@ pub fn outline_text(doc: &Document) -> String {
         } else {
             ""
         };
-        let enums = doc.enumerators.iter().filter(|e| {
-            let owner = doc.paragraphs[..=e.paragraph]
-                .iter()
-                .rev()
-                .find_map(|p| p.heading);
-            owner == Some(id)
-        });
-        let count = enums.count();
+        let count = enumerators[id];
         let note = if !h.canonical {
             "  ［序号写法不规范］"
         } else {

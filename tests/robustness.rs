@@ -263,3 +263,49 @@ fn write_baseline_replaces_only_regular_files_and_keeps_their_mode() {
             .contains("fingerprint")
     );
 }
+
+/// Lints `text` with the default rules (or `config`), through the library.
+fn lint_text(text: &str, config: Option<&str>) -> usize {
+    let settings = gwlint::config::load(
+        config.map(|c| (Path::new("gwlint.toml"), c)),
+        &gwlint::config::RuleFilter::default(),
+    )
+    .expect("configuration loads");
+    let doc = gwlint::document::Document::parse(text, gwlint::document::SourceKind::Text);
+    gwlint::check_document(&settings, &doc).len()
+}
+
+// Each input below took minutes before its path was made linear (measured on a release build);
+// they finish in well under a second now. No time is asserted: a regression shows as a hung test.
+
+#[test]
+fn a_long_line_of_dotted_numbers_finishes() {
+    // date-format walked back through `1.1.1.…` once per dot.
+    lint_text(&"1.".repeat(300_000), None);
+}
+
+#[test]
+fn deeply_nested_book_titles_finish() {
+    // nested-quote moved every inner pair up one level per closing mark.
+    let text = format!("{}{}", "《".repeat(60_000), "》".repeat(60_000));
+    assert!(lint_text(&text, None) > 0);
+}
+
+#[test]
+fn a_user_regex_with_an_open_ended_middle_finishes_on_a_long_line() {
+    // Each `的` started an anchored search to the end of the line.
+    let config = "[[rule]]\nid = \"my-slow\"\nmessage = \"x\"\nregex = '的.*XYZ'\n";
+    assert_eq!(lint_text(&"的发展改革".repeat(200_000), Some(config)), 0);
+    let found = lint_text(&format!("{}XYZ", "的发展改革".repeat(1000)), Some(config));
+    assert!(found >= 1);
+}
+
+#[test]
+fn the_outline_of_many_headings_finishes() {
+    // Every heading scanned every enumerator and the paragraphs before it.
+    let text = "一、标题。一是加强。二是落实。\n".repeat(100_000);
+    let doc = gwlint::document::Document::parse(text, gwlint::document::SourceKind::Text);
+    let outline = gwlint::cli::outline_text(&doc);
+    assert_eq!(outline.lines().count(), 100_000);
+    assert!(outline.lines().all(|l| l.contains("（含 2 个")));
+}

@@ -55,9 +55,10 @@ impl Rule for NestedQuote {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         for &(open, close, inner_open, inner_close, name) in &KINDS {
-            // Open positions; pairs found inside an open pair wait until the outer one closes.
+            // Open positions, and the pairs closed while an outer pair is still open: they are
+            // reported once the outermost pair closes (one flat list keeps deep nesting linear).
             let mut stack: Vec<usize> = Vec::new();
-            let mut pending: Vec<Vec<(usize, usize)>> = Vec::new();
+            let mut inner: Vec<(usize, usize)> = Vec::new();
             let mut para_end = 0usize;
             for m in doc.marks() {
                 if m.ch != open && m.ch != close {
@@ -65,22 +66,18 @@ impl Rule for NestedQuote {
                 }
                 if m.pos > para_end {
                     stack.clear();
-                    pending.clear();
+                    inner.clear();
                     para_end = doc.paragraphs[doc.paragraph_at(m.pos)].span.end;
                 }
                 if m.ch == open {
                     stack.push(m.pos);
-                    pending.push(Vec::new());
                     continue;
                 }
                 let Some(start) = stack.pop() else { continue };
-                let inner = pending.pop().unwrap_or_default();
-                if let Some(outer) = pending.last_mut() {
-                    // This pair sits inside another: report it once the outer one closes.
-                    outer.push((start, m.pos));
-                    outer.extend(inner);
+                if !stack.is_empty() {
+                    inner.push((start, m.pos));
                 } else {
-                    for (o, c) in inner {
+                    for (o, c) in inner.drain(..) {
                         for (pos, ch, rep, role) in
                             [(o, open, inner_open, "前"), (c, close, inner_close, "后")]
                         {
