@@ -31,6 +31,14 @@ pub enum InputError {
         /// Whether the encoding was given with `--encoding` (else detected).
         forced: bool,
     },
+    /// The bytes decode without error but into implausible text (a wrong `--encoding`).
+    #[error("按 {encoding} 解码得到的大多是罕用字、私用区字符等乱码，不像正文，未检查")]
+    Implausible {
+        /// The encoding tried.
+        encoding: &'static str,
+        /// Whether the encoding was given with `--encoding`.
+        forced: bool,
+    },
     /// No encoding fits the bytes.
     #[error("无法识别文件的编码（不是 UTF-8、UTF-16 或 GB18030/GBK），未检查")]
     UnknownEncoding,
@@ -48,6 +56,9 @@ impl InputError {
             ),
             InputError::Undecodable { forced: false, .. } => Some(
                 "文件可能已损坏，或混用了几种编码；确认编码后用 --encoding 指定（utf-8、gb18030、utf-16le、utf-16be、big5）",
+            ),
+            InputError::Implausible { .. } => Some(
+                "--encoding 指定的编码与文件不符；去掉 --encoding 让 gwlint 自动识别，或换一种编码",
             ),
             InputError::UnknownEncoding => Some(
                 "用 --encoding 指定编码，或先转换为 UTF-8：iconv -f 原编码 -t UTF-8 原文件 > 新文件",
@@ -168,22 +179,35 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
             Some((bom_enc, len)) if bom_enc == enc => &bytes[len..],
             _ => &bytes[..],
         };
-        return strict(enc, body, true);
+        let decoded = strict(enc, body, true)?;
+        // `--encoding utf-16le` on a UTF-8 file "decodes" into rare characters without a single
+        // error: a forced decoding must still read as text.
+        if enc != UTF_8 && !plausible(&decoded.text) {
+            return Err(InputError::Implausible {
+                encoding: name(enc),
+                forced: true,
+            });
+        }
+        return Ok(decoded);
     }
     if let Some((enc, len)) = Encoding::for_bom(&bytes) {
         return strict(enc, &bytes[len..], false);
     }
     if memchr::memchr(0, &bytes).is_some() {
-        // UTF-16 without a BOM: line breaks are `0A 00` (LE) or `00 0A` (BE).
+        // UTF-16 without a BOM: line breaks are `0A 00` (LE) or `00 0A` (BE), and most
+        // characters of Chinese or ASCII text have a zero in the same half of the unit.
         for enc in [UTF_16LE, UTF_16BE] {
             let newline: &[u8] = if enc == UTF_16LE { b"\n\0" } else { b"\0\n" };
             let looks =
                 bytes.len().is_multiple_of(2) && bytes.chunks_exact(2).any(|pair| pair == newline);
-            if looks
-                && let Ok(d) = strict(enc, &bytes, false)
-                && !d.text.contains('\0')
-            {
-                return Ok(d);
+            if !looks {
+                continue;
+            }
+            match strict(enc, &bytes, false) {
+                Ok(d) if !d.text.contains('\0') => return Ok(d),
+                Ok(_) => {}
+                // One bad unit in a UTF-16 file: say where, rather than call it binary.
+                Err(e) => return Err(e),
             }
         }
         return Err(InputError::Binary);
@@ -198,16 +222,26 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
             auto_numbered: None,
         });
     }
+    // GB18030 that decodes cleanly into Chinese text is taken as such: GBK bytes form valid
+    // UTF-8 sequences now and then, and a short GBK text can look to chardetng like EUC-KR.
+    let gb = strict(GB18030, &bytes, false)
+        .ok()
+        .filter(|d| plausible(&d.text));
     // Mostly UTF-8 with some bad bytes (a pasted fragment, a truncated file): say where they
-    // are, rather than let a legacy decoder turn the UTF-8 into mojibake. GBK text forms a valid
-    // UTF-8 sequence only now and then, so a clear majority of valid multi-byte sequences means
-    // UTF-8.
-    let (mut valid, mut invalid) = (0usize, 0usize);
+    // are, rather than let a legacy decoder turn the UTF-8 into mojibake. GBK text forms valid
+    // UTF-8 sequences only now and then: an overwhelming majority of valid multi-byte sequences
+    // means UTF-8 even when the bytes happen to decode as GB18030 too.
+    // What GBK bytes happen to form as UTF-8 are mostly two-byte Latin, Greek or Cyrillic
+    // letters; damaged UTF-8 is mostly well-formed Chinese.
+    let (mut usual, mut odd, mut valid, mut invalid) = (0usize, 0usize, 0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        valid += chunk.valid().bytes().filter(|b| !b.is_ascii()).count();
+        for c in chunk.valid().chars().filter(|c| !c.is_ascii()) {
+            valid += c.len_utf8();
+            if is_usual(c) { usual += 1 } else { odd += 1 }
+        }
         invalid += chunk.invalid().len();
     }
-    if valid >= 2 * invalid {
+    if usual >= invalid + odd || (gb.is_none() && valid >= 2 * invalid) {
         return strict(UTF_8, &bytes, false);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -215,6 +249,17 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
     detector.feed(sample, sample.len() == bytes.len());
     // No top-level-domain hint: a `.cn` hint turns Big5 into GBK mojibake.
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // Traditional Chinese in Big5 also decodes as GB18030 (into the wrong characters): when
+    // chardetng is sure of Big5, it wins.
+    if guess == encoding_rs::BIG5
+        && let Ok(d) = strict(guess, &bytes, false)
+        && plausible(&d.text)
+    {
+        return Ok(d);
+    }
+    if let Some(d) = gb {
+        return Ok(d);
+    }
     // Only encodings that Chinese documents are written in; a guess of windows-1252 for binary
     // noise would otherwise "decode" cleanly into garbage.
     let cjk = [
@@ -241,6 +286,40 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
         return Err(InputError::UnknownEncoding);
     }
     strict(guess, &bytes, false)
+}
+
+/// Whether decoded text reads as text a Chinese document could hold: at least half of its
+/// non-space characters are ASCII, common CJK ideographs, CJK or full-width punctuation, Latin-1,
+/// general punctuation or Kana/Hangul letters of a short quotation. A wrong decoding yields
+/// mostly private-use characters, rare ideograph extensions, Hangul syllables from Chinese bytes,
+/// controls or replacement characters.
+pub fn plausible(text: &str) -> bool {
+    let (mut usual, mut total) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(64 * 1024) {
+        total += 1;
+        usual += usize::from(is_usual(c));
+    }
+    total == 0 || usual * 2 >= total
+}
+
+/// A character of the ranges [`plausible`] expects in a Chinese document.
+fn is_usual(c: char) -> bool {
+    let u = c as u32;
+    matches!(u,
+            0x21..=0x7E                // ASCII
+            | 0xA0..=0xFF              // Latin-1
+            | 0x2000..=0x206F          // general punctuation (“ ” — …)
+            | 0x2150..=0x218F          // number forms (Ⅰ Ⅱ)
+            | 0x2460..=0x24FF          // enclosed numbers (① ⑴)
+            | 0x2500..=0x257F          // box drawing (tables)
+            | 0x25A0..=0x25FF          // shapes (■ ○ ×-like marks)
+            | 0x3000..=0x303F          // CJK punctuation
+            | 0x3040..=0x30FF          // kana
+            | 0x3200..=0x33FF          // enclosed CJK, CJK compatibility (㈠ ㎡)
+            | 0x4E00..=0x9FFF          // CJK unified ideographs
+            | 0xFE30..=0xFE4F          // CJK compatibility forms
+            | 0xFF00..=0xFFEF          // full-width forms
+    )
 }
 
 /// Decodes `body` (no BOM) with `enc`; replacement characters make it an error that says where.
@@ -347,6 +426,52 @@ mod tests {
             decode(gb, encoding_for_label("utf-8")),
             Err(InputError::Undecodable { forced: true, .. })
         ));
+    }
+
+    #[test]
+    fn short_gbk_is_gb18030() {
+        for text in ["持举措，实施一批重大项目", "8枚金牌", "一、总体要求"] {
+            let d = decode(encode(GB18030, text), None).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text, "GB18030"));
+        }
+    }
+
+    #[test]
+    fn a_wrong_forced_encoding_is_an_error() {
+        let utf8 = "一、总体要求。坚持以人民为中心的发展思想，推动高质量发展。\n"
+            .as_bytes()
+            .to_vec();
+        assert!(matches!(
+            decode(utf8.clone(), Some(UTF_16LE)),
+            Err(InputError::Implausible { forced: true, .. } | InputError::Undecodable { .. })
+        ));
+        assert!(matches!(
+            decode(utf8[..utf8.len() - 1].to_vec(), Some(UTF_16LE)),
+            Err(InputError::Implausible { forced: true, .. } | InputError::Undecodable { .. })
+        ));
+        let even = "一、总体要求和主要目标。\n".repeat(4).into_bytes();
+        let even = even[..even.len() / 2 * 2].to_vec();
+        assert!(matches!(
+            decode(even, Some(UTF_16LE)),
+            Err(InputError::Implausible { forced: true, .. } | InputError::Undecodable { .. })
+        ));
+        assert!(decode(encode(UTF_16LE, "一、总体要求\n"), Some(UTF_16LE)).is_ok());
+        assert!(plausible("一、总体要求（2021年）“十四五”规划 ①"));
+    }
+
+    #[test]
+    fn damaged_utf16_without_bom_says_where() {
+        let mut bytes = encode(UTF_16LE, "一、总体要求\n二、主要任务\n");
+        // An unpaired low surrogate in line 2.
+        bytes.extend([0x00, 0xDC, b'\n', 0]);
+        match decode(bytes, None) {
+            Err(InputError::Undecodable {
+                encoding: "UTF-16LE",
+                line: 3,
+                ..
+            }) => {}
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]
