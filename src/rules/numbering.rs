@@ -168,11 +168,16 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
     // A later heading with that number resumes the inner list instead of clashing with the outer
     // sequence (a body list interrupted by deeper lists after a table of contents, say).
     let mut suspended: Vec<u32> = Vec::new();
+    // Duplicates since the sequence last advanced.
+    let mut repeats = 0;
     let mut i = 0;
     while i < n {
         let id = seq.ids[i];
         let v = hs[i].value;
         let resumes = v != expected && suspended.contains(&v);
+        if v >= expected {
+            repeats = 0;
+        }
         if v == expected {
             used.entry(v).or_insert(id);
             previous = Some(id);
@@ -201,11 +206,13 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
         } else if v < expected {
             let first = used.get(&v).copied().unwrap_or(id);
             if first != id {
+                // 一、一、一、: the repeats stand for 二、 and 三、, in turn.
                 issues.push(NumberingIssue::Duplicate {
                     heading: id,
                     first,
-                    expected,
+                    expected: expected + repeats,
                 });
+                repeats += 1;
             }
         } else {
             let missing: Vec<u32> = (expected..v).collect();
