@@ -1,5 +1,7 @@
 //! `dunhao-before-deng`: a 顿号 before 等/等等 or before a conjunction that ends a 顿号 list.
 
+use std::collections::HashSet;
+
 use super::{Rule, RuleMeta};
 use crate::diagnostic::Finding;
 use crate::document::Document;
@@ -113,7 +115,12 @@ const WORDS: [&str; 49] = [
 /// conjunctions are also the first character of names (`和牛`, `和若铁路`, `和康`) and of
 /// prepositional phrases (`与…相适应、与…相协调`), so the 、 is reported only when the clause has
 /// another 、 before it, none after the conjunction's item, and the phrase is not `与…相…`.
-fn is_final_conjunction(doc: &Document, pos: usize, word: &str) -> bool {
+fn is_final_conjunction(
+    doc: &Document,
+    pos: usize,
+    word: &str,
+    starts: &mut Option<HashSet<(char, char)>>,
+) -> bool {
     let text = doc.text.as_str();
     let is_boundary = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n');
     let clause_start = text[..pos]
@@ -174,24 +181,30 @@ fn is_final_conjunction(doc: &Document, pos: usize, word: &str) -> bool {
     }
     // The same two characters elsewhere at the start of a clause (`和田地区`, `与会代表`) are a
     // word, not a conjunction.
-    !word_elsewhere(text, pos + '、'.len_utf8(), word)
+    let mut chars = item.chars();
+    let pair = (chars.next().unwrap_or(' '), chars.next().unwrap_or(' '));
+    !starts
+        .get_or_insert_with(|| clause_start_pairs(text))
+        .contains(&pair)
 }
 
-/// Whether the conjunction at `at` and the character after it also stand at the start of a
-/// clause elsewhere in the text (after punctuation or at a line start).
-fn word_elsewhere(text: &str, at: usize, word: &str) -> bool {
-    let Some(next) = text[at + word.len()..].chars().next() else {
-        return false;
-    };
-    let pair = &text[at..at + word.len() + next.len_utf8()];
-    memchr::memmem::find_iter(text.as_bytes(), pair.as_bytes())
-        .filter(|&i| i != at)
-        .any(|i| {
-            text[..i]
+/// The conjunction characters followed by the next character wherever they stand at the start of
+/// a clause (after punctuation or at a line start): `和田地区…`, `与会代表…` — there they are the
+/// first character of a word. One pass over the text per document, built when first needed.
+fn clause_start_pairs(text: &str) -> HashSet<(char, char)> {
+    let mut out = HashSet::new();
+    for conj in ["和", "与", "及", "或"] {
+        for i in memchr::memmem::find_iter(text.as_bytes(), conj.as_bytes()) {
+            let starts_clause = text[..i]
                 .chars()
                 .next_back()
-                .is_none_or(|c| !c.is_alphanumeric() && c != '、')
-        })
+                .is_none_or(|c| !c.is_alphanumeric() && c != '、');
+            if let (true, Some(next)) = (starts_clause, text[i + conj.len()..].chars().next()) {
+                out.insert((conj.chars().next().unwrap_or(' '), next));
+            }
+        }
+    }
+    out
 }
 
 impl Rule for DunhaoBeforeDeng {
@@ -200,6 +213,7 @@ impl Rule for DunhaoBeforeDeng {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+        let mut starts = None;
         for m in doc.marks() {
             if m.ch != '、' {
                 continue;
@@ -214,7 +228,8 @@ impl Rule for DunhaoBeforeDeng {
             if WORDS.iter().any(|w| rest.starts_with(w)) {
                 continue;
             }
-            if matches!(word, "和" | "与" | "及" | "或") && !is_final_conjunction(doc, m.pos, word)
+            if matches!(word, "和" | "与" | "及" | "或")
+                && !is_final_conjunction(doc, m.pos, word, &mut starts)
             {
                 continue;
             }

@@ -175,11 +175,12 @@ const ITEM_END_WORDS: &str = "等和与及以或的之这那都均分各也是�
 /// item.
 fn chain_ends_cleanly(text: &str, open: usize, opener: char, closer: char) -> bool {
     let mut at = open;
-    loop {
+    // Bounded, so that a pathological line of thousands of quoted items stays linear.
+    for _ in 0..MAX_CHAIN {
         // The matching closing mark of the item opening at `at` (nesting of the same pair counted).
         let mut depth = 0usize;
         let mut close = None;
-        for (i, c) in text[at..].char_indices() {
+        for (i, c) in text[at..].char_indices().take(MAX_ITEM_CHARS) {
             if c == opener {
                 depth += 1;
             } else if c == closer {
@@ -215,17 +216,27 @@ fn chain_ends_cleanly(text: &str, open: usize, opener: char, closer: char) -> bo
             _ => true,
         };
     }
+    false
 }
+
+/// Most items of one run followed forward or back (a longer run is not judged).
+const MAX_CHAIN: usize = 40;
+/// Longest quoted item looked through, in characters.
+const MAX_ITEM_CHARS: usize = 200;
 
 /// Whether the quoted item that closes at `close` (the offset of its closing mark) is preceded by
 /// `X、` where X is not quoted (`（指恢复个体经济）、“自由化”、“翻案风”`), or is itself only partly
 /// quoted (`、国务院《条例》、《规定》`): a mixed list.
 fn after_unquoted_item(text: &str, close: usize, opener: char, closer: char) -> bool {
     let mut close = close;
-    loop {
+    for _ in 0..MAX_CHAIN {
         let mut depth = 0usize;
         let mut open = None;
-        for (i, c) in text[..close + closer.len_utf8()].char_indices().rev() {
+        for (i, c) in text[..close + closer.len_utf8()]
+            .char_indices()
+            .rev()
+            .take(MAX_ITEM_CHARS)
+        {
             if c == closer {
                 depth += 1;
             } else if c == opener {
@@ -262,6 +273,7 @@ fn after_unquoted_item(text: &str, close: usize, opener: char, closer: char) -> 
             None => return false,
         }
     }
+    true
 }
 
 /// CJK unified ideographs (basic block and extension A).

@@ -442,8 +442,9 @@ fn in_template(text: &str, at: usize) -> bool {
         // `“××”字样`: the quotation closes and a template word follows.
         let rest = &text[at..];
         let line_end = rest.find('\n').unwrap_or(rest.len());
-        if let Some(close) = rest[..line_end.min(240)]
+        if let Some(close) = rest[..line_end]
             .char_indices()
+            .take(80)
             .find(|&(_, c)| matches!(c, '”' | '》' | '」' | '"' | '’'))
             .map(|(i, c)| i + c.len_utf8())
         {
