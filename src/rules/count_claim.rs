@@ -25,11 +25,17 @@ pub const DOCS: &str = r#"# count-claim：数量概括与所列内容不符
 - **后置列举**：数字之后以冒号引出下文，如 `重点抓好八个方面：`，下文是一组同级标题
   （（一）（二）…）或一组“一是、二是”，数一数共几项。
 
-列举后有“等”“等等”时，实际项数可以少于数字，但不能多于数字。后置列举的数字可以是汉字
+列举后有“等”“等等”时，实际项数可以少于数字，但不能多于数字；“等”后面还有修饰语
+（`国有企业、财税金融、土地要素等经济领域十大改革`）也一样，数字概括的是更大的范围。
+`N级` 数的是层级，只在所列各项都是层级（`国家、省、市三级`、`区县、乡镇、村三级`）时核对。
+列举中间一项明显长于其他各项、里面又开始了新的主谓结构时（`市、区协同共建甲区、乙区、丙区三个
+科创走廊`），数字可以只概括这一项起的后几项，两种数法都不符才报告。后置列举的数字可以是汉字
 （二至九十九、两）或阿拉伯数字；前置列举只核对汉字写的二至十，且数字之后要有名词（`五项重点`）——
 `新建、改扩建机场33个`、`制定、修改、废止政府规章70件` 这类是统计数量，不是对列举的概括。
 
-以下情况不检查：列举的成员不在文中（`两大主线之一`、`十九大`、`一大批`、`十个指头`）；占位符数字（`*个`）；
+以下情况不检查：表示类别、等级的数字不是计数——`二类口岸`、`二级医院`（计数写作“两类”“两级”）、
+`劣五类水体`、`三类以上`、`二级标准`、`三级及以上`，以及 `五星级`、`一流`、`三甲`、`一号文件`、
+`第一批` 这类序数；列举的成员不在文中（`两大主线之一`、`十九大`、`一大批`、`十个指头`）；占位符数字（`*个`）；
 `两个以上`、`三个百分点`、`两个月` 这类不是计数的说法；固定提法（`和平共处五项原则`、`四项基本原则`、
 `铁人三项`）；各项自带数量的统计（`大棚300个、温室20个`）；列举本身看不清边界（分句中有动词、
 “的”隔开，或“中央和省、市、自治区两级”这类可以两种分法的）。宁可漏报，不误报。
@@ -179,8 +185,16 @@ fn claim_at(text: &str, start: usize) -> Option<(Range<usize>, Range<usize>, Ran
 
 /// Characters that, right before the number, make it part of something else: a bigger number,
 /// an ordinal, an approximation or a distributive (`一百二十个`, `第三个`, `近两年`, `各两名`).
-const NOT_BEFORE: &str =
-    "第零〇一二三四五六七八九十百千万亿两几每各前后近约余多0123456789.．０１２３４５６７８９*＊×Xx";
+/// `劣五类`, `超三类`, `准四类` name a grade (water quality classes, GB 3838-2002).
+const NOT_BEFORE: &str = "第零〇一二三四五六七八九十百千万亿两几每各前后近约余多0123456789.．０１２３４５６７８９*＊×Xx劣超准";
+
+/// Nouns after `N类`/`N级` that make it a grade rather than a count: `三类水体`, `三级及以上`,
+/// `二级标准` (GB 3838-2002 water classes, GB 3095-2012 air quality grades).
+const GRADE_NOUNS: [&str; 5] = ["水", "及以上", "及以下", "标准", "以内"];
+
+/// Characters of administrative and organisational levels (`国家、省、市三级`, `区县、乡镇、村
+/// 三级`). A `N级` claim counts levels, so it is only checked when every item is one.
+const LEVEL_CHARS: &str = "中央国家地方省部委市厅局州盟地县区旗处科乡镇街道村社居组队室级";
 
 /// Nouns after the classifier that measure rather than count.
 const MEASURES: [&str; 10] = [
@@ -241,6 +255,8 @@ struct Claim {
     span: Range<usize>,
     /// Number + classifier.
     head: Range<usize>,
+    /// `N级` counts levels (`省、市、县三级`), not other things.
+    levels: bool,
 }
 
 impl Rule for CountClaim {
@@ -278,7 +294,10 @@ impl Rule for CountClaim {
                     .is_some_and(|c| !NOT_NOUN_START.contains(c))
                 && let Some(list) = backward_list(before, body_start)
             {
-                check_backward(doc, &claim, &list, out);
+                // `规划审查、消防审查三级联审`: the items are not the levels counted.
+                if !claim.levels || list.levels {
+                    check_backward(doc, &claim, &list, out);
+                }
                 continue;
             }
             let after = &text[noun.end..p.span.end.max(noun.end)];
@@ -344,10 +363,18 @@ fn parse_claim(
     if cls_text == "位" && noun_text.starts_with('数') {
         return None;
     }
+    // Grades, not counts: `二类口岸`, `二级医院` (a count of two is written 两类, 两级),
+    // `三类水体`, `三级及以上`.
+    if matches!(cls_text, "类" | "级")
+        && (number == "二" || GRADE_NOUNS.iter().any(|g| noun_text.starts_with(g)))
+    {
+        return None;
+    }
     Some(Claim {
         value,
         span: num.start..noun.end,
         head: num.start..cls.end,
+        levels: cls_text == "级",
     })
 }
 
@@ -364,13 +391,20 @@ struct ListFound {
     conj_groups: Option<u32>,
     /// `等` / `等等` after the list.
     open_ended: bool,
+    /// Every item names an administrative or organisational level (`国家、省、市`).
+    levels: bool,
+    /// When the list restarts inside an earlier item (`市、区协同共建甲区、乙区、丙区三个`), the
+    /// number of items from that item on: the claim may count only those.
+    restart: Option<u32>,
 }
 
 /// Whether an item states a quantity of its own: a digit, or a numeral with a classifier.
 fn has_quantity(item: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"[0-9０-９]|[一二三四五六七八九十两百千万][个项家所座条件名种类批大级省市]")
+        Regex::new(
+            r"[0-9０-９]|[一二三四五六七八九十两百千万][个项家所座条件名种类批大级省市地区县国方部委局]",
+        )
             .expect("static regex compiles")
     });
     re.is_match(item)
@@ -455,10 +489,30 @@ fn backward_list(before: &str, base: usize) -> Option<ListFound> {
         clause_start += open + '“'.len_utf8();
         clause = &clause[open + '“'.len_utf8()..clause.len() - '”'.len_utf8()];
     }
-    let items = split_items(clause)?;
+    let mut items = split_items(clause)?;
     if items.len() < 2 {
         return None;
     }
+    // `国有企业、财税金融、土地要素等经济领域十大改革`: a `等` inside the last item ends the list;
+    // the claim counts a wider class.
+    if let Some(at) = etc_in(items[items.len() - 1]) {
+        let last = items.len() - 1;
+        items[last] = &items[last][..at];
+        open_ended = true;
+    }
+    // `市、区协同共建甲区、乙区、丙区三个科创走廊`: an item far longer than every later one holds
+    // the start of a second list (subject, verb, first object); the claim may count from there.
+    let restart = (1..items.len().saturating_sub(1)).rev().find_map(|i| {
+        let n = items[i].chars().count();
+        let others = items[1..]
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k + 1 != i)
+            .map(|(_, s)| s.chars().count())
+            .max()
+            .unwrap_or(0);
+        (n > 2 * others && n >= others + 3).then_some(((items.len() - i) as u32, i))
+    });
     // Items must look parallel: short, and not a predicate (`A、B实现了两个转变`).
     let last_len = items.last().map_or(0, |s| s.chars().count());
     for (i, item) in items.iter().enumerate() {
@@ -477,7 +531,8 @@ fn backward_list(before: &str, base: usize) -> Option<ListFound> {
         {
             return None;
         }
-        if i > 0 && i + 1 < items.len() && n > (2 * last_len).max(last_len + 8) {
+        if i > 0 && i + 1 < items.len() && n > (2 * last_len).max(last_len + 8) && restart.is_none()
+        {
             return None;
         }
     }
@@ -494,13 +549,45 @@ fn backward_list(before: &str, base: usize) -> Option<ListFound> {
     let tail_parts = items
         .last()
         .map_or(1, |t| t.matches(['和', '与', '及']).count() as u32 + 1);
+    // The first item starts at the clause start (`建立国家`): only its end must be a level.
+    let is_level = |item: &str| {
+        let n = item.chars().count();
+        (1..=4).contains(&n) && item.chars().all(|c| LEVEL_CHARS.contains(c))
+    };
+    let levels = items[0]
+        .chars()
+        .next_back()
+        .is_some_and(|c| LEVEL_CHARS.contains(c))
+        && items[1..].iter().all(|item| is_level(item));
+    // A restarted list is shown from its restarting item.
+    let shown_from = restart.map_or(0, |(_, i)| {
+        items[i].as_ptr() as usize - clause.as_ptr() as usize
+    });
+    let restart = restart.map(|(count, _)| count);
     Some(ListFound {
         tail_parts,
-        span: clause_start..clause_start + clause.len(),
+        span: clause_start + shown_from..clause_start + clause.len(),
         min,
         max: min + joins,
         conj_groups: (joins > 0).then_some(joins + 1),
         open_ended,
+        levels,
+        restart,
+    })
+}
+
+/// Byte offset of a `等` (“etc.”) inside `item`, not the one of `高等`, `同等`, `等级` ….
+fn etc_in(item: &str) -> Option<usize> {
+    const WORD_BEFORE: &str = "高中初平同对均相优上次头特超一二三四五六七八九十甲乙丙何";
+    const WORD_AFTER: &str = "级同于待候额量值效距高次价";
+    item.char_indices().find_map(|(i, c)| {
+        let before = item[..i].chars().next_back();
+        let after = item[i + c.len_utf8()..].chars().next();
+        (c == '等'
+            && i > 0
+            && !before.is_some_and(|b| WORD_BEFORE.contains(b))
+            && !after.is_some_and(|a| WORD_AFTER.contains(a)))
+        .then_some(i)
     })
 }
 
@@ -544,17 +631,20 @@ fn split_items(clause: &str) -> Option<Vec<&str>> {
 fn check_backward(doc: &Document, claim: &Claim, list: &ListFound, out: &mut Vec<Finding>) {
     let v = claim.value;
     let wrong = if list.open_ended {
-        v < list.min
+        v < list.min && list.restart.is_none_or(|r| v < r)
     } else {
         (v < list.min || v > list.max)
             && list.conj_groups != Some(v)
             && !(list.tail_parts >= 2 && v == list.tail_parts)
+            && list.restart != Some(v)
     };
     if !wrong {
         return;
     }
     let written = &doc.text[claim.span.clone()];
-    let listed = if list.min == list.max {
+    let listed = if let Some(r) = list.restart {
+        format!("{r} 项")
+    } else if list.min == list.max {
         format!("{} 项", list.min)
     } else {
         format!("{}–{} 项", list.min, list.max)
@@ -575,7 +665,7 @@ fn check_backward(doc: &Document, claim: &Claim, list: &ListFound, out: &mut Vec
     let mut f = Finding::new(META.id, claim.head.clone(), message)
         .with_help("核对列举的内容：是漏写、多写了一项，还是数字没有随之修改")
         .with_related(list.span.clone(), "所列各项");
-    if list.min == list.max && !list.open_ended {
+    if list.min == list.max && !list.open_ended && list.restart.is_none() {
         f = f.with_fix(claim.head.clone(), replacement(doc, claim, list.min), false);
     }
     out.push(f);

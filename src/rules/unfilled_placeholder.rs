@@ -15,6 +15,13 @@ pub const DOCS: &str = r#"# unfilled-placeholder：未填写的占位符
 `某某`、`【待定】`/`【待补】` 式批注、`TODO`/`TBD`/`FIXME`。每一串连续的占位符报告一次，
 例如 `**亿元` 报告一次，`*+*+*` 报告三次。
 
+命名、格式模板中的占位符是模板的“空”，不是漏填，不报告：紧跟在“命名为”“名称为”“称为”“冠以”
+“统一为”“格式为”“样式”“示例”“例如”“写为”“表述为”“标注为”“英文名称为”等词语之后的引号、书名号
+里的占位符（`统一命名为“上海市××重点实验室”，英文名称为“Shanghai Key Laboratory of ××”`、
+`标注为“××项目资助”或“××基金资助”`），引号后紧接“字样”“格式”的（`刻“××县人民政府”字样`），
+以及同一分句中紧跟在“格式为”“例如”“命名为”等之后的（`落款日期写为××年××月××日`、`例如：××市××区`）。
+同一句里模板之外的占位符照常报告（`名称为“上海××中心”，全年新增企业××家` 报告后一个）。
+
 不报告：年份中的“〇”（二〇二一年）、用作零的“○”（二○○八年）、算式中的单个“×”（3×4）、
 拉丁文单词中的 X（XXL）、Markdown 文件里的强调 `**重点**` 和列表符号 `* `。
 
@@ -45,7 +52,8 @@ disable = ["mou"]
 - `message`：报告文字，`{text}` 会替换为匹配到的文字；
 - `isolated`（可选，默认 false）：为 true 时，匹配前后紧挨拉丁字母或数字就不报告（避免 XXL、TODOS）；
 - `skip-in-number`（可选，默认 false）：为 true 时，紧挨中文数字的匹配不报告（二○○八年）；
-- `markdown-emphasis`（可选，默认 false）：为 true 时，Markdown 文件中的强调和列表符号不报告。
+- `markdown-emphasis`（可选，默认 false）：为 true 时，Markdown 文件中的强调和列表符号不报告；
+- `skip-in-template`（可选，默认 false）：为 true 时，命名、格式模板中的占位符不报告（见上文）。
 "#;
 
 /// Metadata.
@@ -84,6 +92,9 @@ pub struct PatternSpec {
     /// In Markdown, skip emphasis and bullets.
     #[serde(default)]
     pub markdown_emphasis: bool,
+    /// Skip the slot of a naming or format template (`统一命名为“××市××重点实验室”`).
+    #[serde(default)]
+    pub skip_in_template: bool,
 }
 
 fn valid_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -322,6 +333,9 @@ impl Rule for UnfilledPlaceholder {
             if p.markdown_emphasis && emphasis.binary_search(&m.start).is_ok() {
                 continue;
             }
+            if p.skip_in_template && in_template(text, m.start) {
+                continue;
+            }
             out.push(
                 Finding::new(
                     META.id,
@@ -333,6 +347,143 @@ impl Rule for UnfilledPlaceholder {
         }
     }
 }
+
+/// Words that introduce a template or an example, so that a placeholder in the quotation (or the
+/// phrase) after them is its slot: `统一命名为“上海市××重点实验室”`, `英文名称为“Shanghai Key
+/// Laboratory of ××”`, `格式为“××〔20××〕×号”`, `例如：××市人民政府`.
+const TEMPLATE_CUES: [&str; 28] = [
+    "如",
+    "命名为",
+    "名称为",
+    "名称",
+    "称为",
+    "名为",
+    "冠以",
+    "冠名",
+    "统一为",
+    "规范为",
+    "表述为",
+    "格式为",
+    "格式",
+    "样式",
+    "式样",
+    "模板",
+    "范本",
+    "范例",
+    "示例",
+    "例如",
+    "比如",
+    "写为",
+    "写成",
+    "写作",
+    "标注为",
+    "编号为",
+    "英文",
+    "字样",
+];
+
+/// Words right after a quotation that make it a template (`“××”字样`, `“××”格式`).
+const TEMPLATE_AFTER: [&str; 4] = ["字样", "格式", "样式", "形式"];
+
+/// Whether the placeholder at `at` is the slot of a naming or format template: inside a quotation
+/// introduced by a template cue (possibly after other quoted variants: `“A××”或“B××”`), or in the
+/// same clause right after `格式为`/`例如` and the like.
+fn in_template(text: &str, at: usize) -> bool {
+    // The sentence so far (at most 120 characters back).
+    let sentence_start = text[..at]
+        .char_indices()
+        .rev()
+        .take(120)
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '\n'))
+        .map_or_else(
+            || {
+                text[..at]
+                    .char_indices()
+                    .rev()
+                    .take(120)
+                    .last()
+                    .map_or(at, |(i, _)| i)
+            },
+            |(i, c)| i + c.len_utf8(),
+        );
+    let before = &text[sentence_start..at];
+    let open = before.rfind(['“', '《', '「', '"', '‘']);
+    let inside = open.filter(|&o| {
+        let opener = before[o..].chars().next().unwrap_or('“');
+        let closer = match opener {
+            '“' => '”',
+            '《' => '》',
+            '「' => '」',
+            '‘' => '’',
+            _ => '"',
+        };
+        !before[o + opener.len_utf8()..].contains(closer)
+    });
+    if let Some(open) = inside {
+        // Earlier quoted variants joined to this one: `“上海市××实验室”或“上海××实验室”`.
+        let mut head = &before[..open];
+        loop {
+            let trimmed = head.trim_end_matches([
+                '、', '，', '或', '和', '及', '与', '：', ':', ' ', '　', '（', '(',
+            ]);
+            if let Some(stripped) = trimmed.strip_suffix(['”', '》', '」', '"', '’']) {
+                let Some(o) = stripped.rfind(['“', '《', '「', '"', '‘']) else {
+                    break;
+                };
+                head = &stripped[..o];
+            } else {
+                head = trimmed;
+                break;
+            }
+        }
+        if TEMPLATE_CUES.iter().any(|c| head.ends_with(c)) {
+            return true;
+        }
+        // `“××”字样`: the quotation closes and a template word follows.
+        let rest = &text[at..];
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        if let Some(close) = rest[..line_end]
+            .char_indices()
+            .take(80)
+            .find(|&(_, c)| matches!(c, '”' | '》' | '」' | '"' | '’'))
+            .map(|(i, c)| i + c.len_utf8())
+        {
+            let after = &rest[close..];
+            return TEMPLATE_AFTER.iter().any(|w| after.starts_with(w));
+        }
+        return false;
+    }
+    // Not quoted: `格式为××年××月××日`, `例如：××县` — the cue ends at most a few characters before,
+    // with no comma in between.
+    let clause = before.rsplit(['，', ',']).next().unwrap_or(before);
+    FORMAT_CUES.iter().any(|c| {
+        clause.rfind(c).is_some_and(|i| {
+            // Earlier slots of the same template do not count: `例如：××市××区××街道`.
+            let gap = clause[i + c.len()..]
+                .chars()
+                .filter(|c| !"×xXＸｘ*＊○□某：: 　".contains(*c))
+                .count();
+            gap <= 4
+        })
+    })
+}
+
+/// Cues that introduce an unquoted template or example (`格式为××年××月`, `例如：××县`).
+const FORMAT_CUES: [&str; 13] = [
+    "格式为",
+    "格式：",
+    "格式:",
+    "样式为",
+    "模板为",
+    "示例：",
+    "示例:",
+    "例如",
+    "比如",
+    "命名为",
+    "统一为",
+    "写为",
+    "表述为",
+];
 
 fn is_cn_digit(c: char) -> bool {
     matches!(
