@@ -39,8 +39,11 @@ pub const DOCS: &str = r#"# deprecated-term：已更名的提法
 （`一、2024年工作回顾`）和正文句子里的日期、年份都不算文件日期。
 
 都没有时，只作“提示”，并说明无法确定日期；早于生效日的文件（如 2021 年的报告、
-2022 年 10 月的党代会报告、2022 年 12 月上旬的电讯）不报告。引用生效日以前的文件标题、
-回顾当时的工作时，旧称可以保留——修改建议需要人工确认。
+2022 年 10 月的党代会报告、2022 年 12 月上旬的电讯）不报告。
+
+书名号内的文件标题（`《新型冠状病毒肺炎防控方案（第九版）》`）和加引号提到的名称本身
+（`将“新冠肺炎”更名为“新冠病毒感染”`）是引用，不报告；回顾当时的工作时，旧称可以保留——
+修改建议需要人工确认。
 
 ## 为什么
 提法随政策调整而更名；已更名的提法出现在新文件中，是审核常见的“时效性”差错。
@@ -168,6 +171,20 @@ fn parse_iso_date(s: &str) -> Option<Ymd> {
     (parts.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
+/// Whether the term at `span` is cited rather than used: inside a title in 《》 on its line (the
+/// exact title of a document issued before the renaming, `《新冠肺炎诊疗方案（试行第九版）》`), or
+/// the quoted name itself (`将“新冠肺炎”更名为……`).
+fn cited(text: &str, span: std::ops::Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    let open_title = before.rfind('《').is_some_and(|o| !before[o..].contains('》'));
+    let closes_title = after.find('》').is_some_and(|c| !after[..c].contains('《'));
+    let quoted = before.ends_with(['“', '"']) && after.starts_with(['”', '"']);
+    (open_title && closes_title) || quoted
+}
+
 impl Rule for DatedTerms {
     fn meta(&self) -> &'static RuleMeta {
         self.meta
@@ -198,6 +215,9 @@ impl Rule for DatedTerms {
             None => document_date(doc),
         };
         for (span, entry) in hits {
+            if cited(&doc.text, span.clone()) {
+                continue;
+            }
             let since = entry.since.as_deref().and_then(parse_iso_date);
             let help = match &entry.source {
                 Some(source) => format!(
