@@ -176,10 +176,14 @@ fn parse_iso_date(s: &str) -> Option<Ymd> {
 /// the quoted name itself (`将“新冠肺炎”更名为……`).
 fn cited(text: &str, span: std::ops::Range<usize>) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
     let before = &text[line_start..span.start];
     let after = &text[span.end..line_end];
-    let open_title = before.rfind('《').is_some_and(|o| !before[o..].contains('》'));
+    let open_title = before
+        .rfind('《')
+        .is_some_and(|o| !before[o..].contains('》'));
     let closes_title = after.find('》').is_some_and(|c| !after[..c].contains('《'));
     let quoted = before.ends_with(['“', '"']) && after.starts_with(['”', '"']);
     (open_title && closes_title) || quoted

@@ -98,9 +98,8 @@ pub fn document_date(doc: &Document) -> Option<DocumentDate> {
         .position(|&(heading, l)| heading || l.contains('。') || l.chars().count() > BODY_CHARS)
         .unwrap_or(lines.len().min(OPENING_LINES));
 
-    let found = |source: DateSource, date: Option<Ymd>| {
-        date.map(|date| DocumentDate { date, source })
-    };
+    let found =
+        |source: DateSource, date: Option<Ymd>| date.map(|date| DocumentDate { date, source });
     // 1. 成文日期.
     let closing = lines[opening..]
         .iter()
@@ -151,7 +150,12 @@ pub fn document_date(doc: &Document) -> Option<DocumentDate> {
             .iter()
             .find_map(|label| labelled(l, label))
             // `2026年02月10日 07时41分`, `2022-12-14 来源：新华社`.
-            .or_else(|| dates(l).first().filter(|(r, _)| r.start == 0).map(|(_, d)| *d))
+            .or_else(|| {
+                dates(l)
+                    .first()
+                    .filter(|(r, _)| r.start == 0)
+                    .map(|(_, d)| *d)
+            })
     });
     if let Some(d) = found(DateSource::Published, published) {
         return Some(d);
@@ -178,7 +182,11 @@ pub fn dates(s: &str) -> Vec<(Range<usize>, Ymd)> {
         .filter_map(|c| {
             let m = c.get(0)?;
             let date = if let (Some(y), Some(mo), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
-                (arabic(y.as_str())?, arabic(mo.as_str())?, arabic(d.as_str())?)
+                (
+                    arabic(y.as_str())?,
+                    arabic(mo.as_str())?,
+                    arabic(d.as_str())?,
+                )
             } else if let (Some(y), Some(mo), Some(d)) = (c.get(4), c.get(5), c.get(6)) {
                 (
                     chinese_part(y.as_str())?,
@@ -248,7 +256,10 @@ fn standalone_date(line: &str) -> Option<Ymd> {
 /// `label：date` (`成文日期：2022年12月14日`, `发布时间：2022-12-14 10:30`).
 fn labelled(line: &str, label: &str) -> Option<Ymd> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '【' | '['));
-    let rest = t.strip_prefix(label)?.strip_prefix(['：', ':'])?.trim_start();
+    let rest = t
+        .strip_prefix(label)?
+        .strip_prefix(['：', ':'])?
+        .trim_start();
     let found = dates(rest);
     let (span, date) = found.first()?;
     (span.start == 0).then_some(*date)
@@ -313,7 +324,8 @@ mod tests {
         assert_eq!(date_of(&text), Some(((2021, 3, 5), DateSource::Closing)));
         let text = format!("通知\n{BODY}\n二O二二年十二月十四日\n");
         assert_eq!(date_of(&text), Some(((2022, 12, 14), DateSource::Closing)));
-        let text = format!("通知\n{BODY}\n抄送：各部委。\n国务院办公厅　　2022 年 12 月 14 日印发\n");
+        let text =
+            format!("通知\n{BODY}\n抄送：各部委。\n国务院办公厅　　2022 年 12 月 14 日印发\n");
         assert_eq!(date_of(&text), Some(((2022, 12, 14), DateSource::Closing)));
         // A date inside a sentence is not a 成文日期.
         let text = format!("通知\n{BODY}\n正文，2021年3月5日召开会议。\n");

@@ -375,7 +375,8 @@ fn object_after(text: &str, end: usize) -> (&str, Option<&str>) {
         .chars()
         .take(OBJECT_WINDOW)
         .take_while(|&c| {
-            (crate::punctuation::is_han(c) || c == '“' || c == '”') && !matches!(c, '和' | '及' | '与')
+            (crate::punctuation::is_han(c) || c == '“' || c == '”')
+                && !matches!(c, '和' | '及' | '与')
         })
         .map(char::len_utf8)
         .sum();

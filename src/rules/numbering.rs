@@ -263,9 +263,7 @@ fn written_between(
 ) -> u32 {
     let from = match previous {
         Some(p) => doc.headings[p].marker.end,
-        None if !seq.root => heading
-            .parent
-            .map_or(0, |p| doc.headings[p].marker.end),
+        None if !seq.root => heading.parent.map_or(0, |p| doc.headings[p].marker.end),
         None => return 0,
     };
     let values = written_markers(&doc.text[from..heading.marker.start], heading.level);
@@ -286,13 +284,10 @@ fn continues_inline_list(doc: &Document, heading: &Heading) -> Option<bool> {
     if heading.value < 2 {
         return None;
     }
-    let Some(p) = doc.paragraphs[..heading.paragraph]
+    let p = doc.paragraphs[..heading.paragraph]
         .iter()
         .rev()
-        .find(|p| !p.is_blank())
-    else {
-        return None;
-    };
+        .find(|p| !p.is_blank())?;
     // After the paragraph's own marker, if it is a heading (`三、要求如下：一、……；`).
     let (from, line_start) = match p.heading {
         Some(h) => (doc.headings[h].marker.end, None),
@@ -313,7 +308,11 @@ fn written_markers(text: &str, level: Level) -> Vec<u32> {
     let mut out = Vec::new();
     for (k, line) in text.split('\n').enumerate() {
         let start = (k > 0).then_some(true);
-        out.extend(inline_markers(line, level, start).into_iter().map(|(_, v)| v));
+        out.extend(
+            inline_markers(line, level, start)
+                .into_iter()
+                .map(|(_, v)| v),
+        );
     }
     out
 }
@@ -353,7 +352,11 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_break(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '：' | ':' | '；' | ';' | '。' | '，' | ',' | '！' | '？' | '!' | '?')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '：' | ':' | '；' | ';' | '。' | '，' | ',' | '！' | '？' | '!' | '?'
+        )
 }
 
 /// The value of a marker of `level`'s kind at the start of `s`.
@@ -417,7 +420,11 @@ fn number_prefix(
     digit: impl Fn(char) -> bool,
     parse: impl Fn(&str) -> Option<u32>,
 ) -> Option<(u32, usize)> {
-    let len: usize = s.chars().take_while(|&c| digit(c)).map(char::len_utf8).sum();
+    let len: usize = s
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
     let run = &s[..len];
     if run.is_empty() || run.chars().count() > 3 {
         return None;

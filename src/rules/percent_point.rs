@@ -118,10 +118,43 @@ const NOT_RATES: &[&str] = &[
 ];
 /// Default words naming a count or an amount (`事故起数下降12%`, `贫困人口数量减少20%`).
 const COUNT_WORDS: &[&str] = &[
-    "人数", "人次", "户数", "家数", "起数", "件数", "次数", "个数", "宗数", "项数", "台数", "套数",
-    "总数", "数量", "总量", "产量", "销量", "用量", "存量", "增量", "排放量", "规模", "金额",
-    "余额", "总额", "交易额", "营业额", "成交额", "人口", "企业", "项目", "投资", "收入", "利润",
-    "资金", "产值", "增加值",
+    "人数",
+    "人次",
+    "户数",
+    "家数",
+    "起数",
+    "件数",
+    "次数",
+    "个数",
+    "宗数",
+    "项数",
+    "台数",
+    "套数",
+    "总数",
+    "数量",
+    "总量",
+    "产量",
+    "销量",
+    "用量",
+    "存量",
+    "增量",
+    "排放量",
+    "规模",
+    "金额",
+    "余额",
+    "总额",
+    "交易额",
+    "营业额",
+    "成交额",
+    "人口",
+    "企业",
+    "项目",
+    "投资",
+    "收入",
+    "利润",
+    "资金",
+    "产值",
+    "增加值",
 ];
 /// Default verbs of change.
 const CHANGE_VERBS: &[&str] = &[
@@ -204,9 +237,10 @@ impl PercentPoint {
                     .map(move |(i, _)| (i, i + w.len(), w.as_str()))
             })
             .filter(|&(_, end, w)| {
-                let not_rate = self.not_rates.iter().any(|n| {
-                    n.ends_with(w) && text[..end].ends_with(n.as_str())
-                });
+                let not_rate = self
+                    .not_rates
+                    .iter()
+                    .any(|n| n.ends_with(w) && text[..end].ends_with(n.as_str()));
                 let verb = w.ends_with('率') && text[end..].starts_with(['先', '领', '队']);
                 !not_rate && !verb
             })
