@@ -8,7 +8,8 @@
 //!    date on a line of its own under the title;
 //! 3. a news dateline opening a paragraph (`新华社北京2022年12月14日电`);
 //! 4. a web page's publication date (`发布时间：2022-12-14`);
-//! 5. the year in the title (`2023年政府工作报告`, `关于2022年……的报告`; the latest year, not
+//! 5. the year of the document number in the opening lines (`国发〔2023〕5号`), taken as 1 January;
+//! 6. the year in the title (`2023年政府工作报告`, `关于2022年……的报告`; the latest year, not
 //!    the end of a span such as `（2021—2025年）`), taken as 1 January of that year.
 //!
 //! Dates are written with Arabic digits (ASCII or full-width, spaces allowed: `2022 年 12 月 14 日`)
@@ -37,6 +38,8 @@ pub enum DateSource {
     Dateline,
     /// A web page's publication date.
     Published,
+    /// The year of the document number (`国发〔2023〕5号`; 1 January of that year).
+    DocNumberYear,
     /// A year in the title (1 January of that year).
     TitleYear,
 }
@@ -50,6 +53,7 @@ impl DateSource {
             DateSource::Opening => "标题下的日期",
             DateSource::Dateline => "电头日期",
             DateSource::Published => "网页发布日期",
+            DateSource::DocNumberYear => "发文字号的年份",
             DateSource::TitleYear => "标题中的年份",
         }
     }
@@ -69,7 +73,9 @@ impl DocumentDate {
     pub fn describe(&self) -> String {
         let (y, m, d) = self.date;
         match self.source {
-            DateSource::TitleYear => format!("{y} 年，取自{}", self.source.name_zh()),
+            DateSource::TitleYear | DateSource::DocNumberYear => {
+                format!("{y} 年，取自{}", self.source.name_zh())
+            }
             s => format!("{y}-{m:02}-{d:02}，取自{}", s.name_zh()),
         }
     }
@@ -160,7 +166,12 @@ pub fn document_date(doc: &Document) -> Option<DocumentDate> {
     if let Some(d) = found(DateSource::Published, published) {
         return Some(d);
     }
-    // 5. The year in the title.
+    // 5. The year of the document number in the opening lines.
+    let number_year = head.iter().find_map(|(_, l)| doc_number_year(l));
+    if let Some(d) = found(DateSource::DocNumberYear, number_year.map(|y| (y, 1, 1))) {
+        return Some(d);
+    }
+    // 6. The year in the title.
     let year = head.iter().find_map(|(_, l)| title_year(l));
     found(DateSource::TitleYear, year.map(|y| (y, 1, 1)))
 }
@@ -278,6 +289,16 @@ fn dateline(line: &str) -> Option<Ymd> {
     .then_some(*date)
 }
 
+/// The year of a document number: `国发〔2023〕5号`, `京政发[2022]12号`, `（2021）3号`.
+fn doc_number_year(line: &str) -> Option<u32> {
+    static NUMBER: OnceLock<Regex> = OnceLock::new();
+    let re = NUMBER.get_or_init(|| {
+        Regex::new(r"[〔［\[（(]\s*((?:19|20)\d{2})\s*[〕］\]）)]\s*第?\s*\d{1,4}\s*号")
+            .expect("static regex compiles")
+    });
+    re.captures(line).and_then(|c| arabic(&c[1]))
+}
+
 /// The year of a title line (short, no sentence punctuation): the latest year written as `2023年`
 /// or `二〇二三年`, leaving out the end of a span (`2021—2025年`).
 fn title_year(line: &str) -> Option<u32> {
@@ -371,5 +392,10 @@ mod tests {
         assert_eq!(date_of(&text), Some(((2021, 1, 1), DateSource::TitleYear)));
         let text = format!("正文，2021年3月5日召开会议。\n{BODY}\n");
         assert_eq!(date_of(&text), None);
+        let text = format!("国务院办公厅关于做好疫情防控工作的通知\n国办发〔2023〕5号\n{BODY}\n");
+        assert_eq!(
+            date_of(&text),
+            Some(((2023, 1, 1), DateSource::DocNumberYear))
+        );
     }
 }

@@ -22,7 +22,7 @@ pub const DOCS: &str = r#"# political-formulation：政治性、时效性提法
   重大成果`）不报告。
 
 文件日期的确定方法与 `deprecated-term` 相同（配置项 `document-date`、成文日期、标题下的日期
-和题注、电头、网页发布时间、标题年份，详见 `gwlint explain deprecated-term`）；消息里写明所用的
+和题注、电头、网页发布时间、发文字号年份、标题年份，详见 `gwlint explain deprecated-term`）；消息里写明所用的
 日期及其来源，确定不了时只作“提示”并说明原因。书名号内的文件标题和加引号提到的提法本身是
 引用，不报告。修改建议都需人工确认。
 
