@@ -81,8 +81,8 @@ impl DocumentDate {
     }
 }
 
-/// Paragraphs longer than this (in characters), or with a full stop, are body text: the opening
-/// lines end before the first of them.
+/// Paragraphs longer than this (in characters), or ending with a full stop, are body text: the
+/// opening lines end before the first of them.
 const BODY_CHARS: usize = 60;
 
 /// At most this many non-blank lines count as opening lines (web pages put menus first).
@@ -97,11 +97,12 @@ pub fn document_date(doc: &Document) -> Option<DocumentDate> {
         .map(|p| (p.heading.is_some(), doc.text[p.content.clone()].trim_end()))
         .collect();
     // The opening lines: up to the first outline heading (`一、2024年工作回顾` is no title) or
-    // the first body paragraph (a sentence, or a long line).
+    // the first body paragraph (a sentence, or a long line; a photo caption `报告。 记者 摄`
+    // is neither).
     let opening = lines
         .iter()
         .take(OPENING_LINES)
-        .position(|&(heading, l)| heading || l.contains('。') || l.chars().count() > BODY_CHARS)
+        .position(|&(heading, l)| heading || l.ends_with('。') || l.chars().count() > BODY_CHARS)
         .unwrap_or(lines.len().min(OPENING_LINES));
 
     let found =
@@ -369,6 +370,10 @@ mod tests {
         assert_eq!(date_of(&text), Some(((2020, 11, 29), DateSource::Opening)));
         let text = format!("新华社北京2022年12月14日电　{BODY}\n");
         assert_eq!(date_of(&text), Some(((2022, 12, 14), DateSource::Dateline)));
+        let text = format!(
+            "政府工作报告。 贵州日报记者 摄\n政府工作报告\n（2026年1月27日在贵州省第十四届人民代表大会第四次会议上）\n{BODY}\n"
+        );
+        assert_eq!(date_of(&text), Some(((2026, 1, 27), DateSource::Opening)));
         let text = format!("2026年山西省政府工作报告\n来源：山西日报\n时间：2026-02-09\n{BODY}\n");
         assert_eq!(date_of(&text), Some(((2026, 2, 9), DateSource::Published)));
         let text = format!(
