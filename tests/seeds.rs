@@ -125,11 +125,9 @@ fn seed_named_defects() {
             .all(|f| f.severity == gwlint::diagnostic::Severity::Info)
     );
     // 力争全年到位*亿以上 among 28 amounts in *亿元 (C.3 #27, warning); 做决策 vs 作决策 (#39),
-    // 做大做优做强 vs 做大做强 (#40), 制订 vs 10× 制定 (#41): notes.
-    assert_eq!(
-        at("inconsistent-term"),
-        [(23, 367), (25, 477), (38, 34), (50, 56)]
-    );
+    // 制订扶持政策 vs 10× 制定 (#41): notes. 做大做优做强 and 做大做强 (#40) are two set phrases,
+    // not two spellings of one (issue #11).
+    assert_eq!(at("inconsistent-term"), [(23, 367), (38, 34), (50, 56)]);
     let severities: Vec<_> = findings
         .iter()
         .filter(|f| f.rule == "inconsistent-term")
@@ -139,7 +137,6 @@ fn seed_named_defects() {
         severities,
         [
             gwlint::diagnostic::Severity::Warning,
-            gwlint::diagnostic::Severity::Info,
             gwlint::diagnostic::Severity::Info,
             gwlint::diagnostic::Severity::Info
         ]

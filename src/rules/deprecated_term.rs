@@ -1,10 +1,9 @@
 //! `deprecated-term`: official renamings with the day they took effect (新冠肺炎→新冠病毒感染 from
 //! 2022-12-26), reported only in documents dated on or after that day.
 
-use std::sync::OnceLock;
-
-use regex::Regex;
 use serde::Deserialize;
+
+use super::document_date::{DateSource, DocumentDate, Ymd, document_date};
 
 use super::terms::{TermList, TermOptions};
 use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
@@ -22,13 +21,30 @@ pub const DOCS: &str = r#"# deprecated-term：已更名的提法
 - `新型冠状病毒肺炎`、`新冠肺炎` → `新型冠状病毒感染`、`新冠病毒感染`（2022 年 12 月 26 日起）；
 - `乙类甲管` → `乙类乙管`（2023 年 1 月 8 日起）。
 
-只有文件日期在生效日当天或以后才按配置的级别报告。文件日期依次取自：
+只有文件日期在生效日当天或以后才按配置的级别报告，消息里写明所用的文件日期及其来源。
+文件日期按可靠程度依次取自：
 1. 配置项 `document-date`（如 `"2023-03-05"`）；
-2. 正文中单独成行的成文日期（`2023年3月5日`、`二〇二三年三月五日`，取最后一个）；
-3. 标题（前三行）中的年份（按当年 1 月 1 日计）。
+2. 成文日期：开头几行之后单独成行的日期（取最后一个），如落款下的 `2023年3月5日`、
+   `二〇二三年三月五日`（也认 `二O二三年`、`○`、全角数字和字间空格），版记中的
+   `某某办公厅　　2023年1月10日印发`，或标明“成文日期：”的行；
+3. 标题下的日期：题注 `——2025年1月12日在……上`（网页转载丢了破折号的 `2025年1月12日在……`
+   也算）、括号里的日期行 `（2023年3月5日）`（法规题注有公布、修订多个日期时取最后的），
+   或标题下单独成行的日期；
+4. 电头：段首的 `新华社北京2022年12月14日电`、`本报北京……讯`（没有年份的电头不用）；
+5. 网页的发布时间：`发布时间：2022-12-14`、`时间：2026-02-09`、标题下的 `2026年02月10日 07时41分`；
+6. 开头几行中发文字号的年份（`国办发〔2023〕5号`），按当年 1 月 1 日计；
+7. 标题中的年份：`2023年政府工作报告`、`关于2022年……的报告`（取最晚的年份，`（2021—2035年）`
+   这样的起止年份取起始年），按当年 1 月 1 日计。
 
-都没有时，只作“提示”，并说明无法确定日期；早于生效日的文件（如 2021 年的报告）不报告。
-引用生效日以前的文件标题、回顾当时的工作时，旧称可以保留——修改建议需要人工确认。
+“开头几行”指第一个层次标题、第一个以句号结尾的段落或第一个长段落之前的各行；层次标题
+（`一、2024年工作回顾`）和正文句子里的日期、年份都不算文件日期。
+
+都没有时，只作“提示”，并说明无法确定日期；早于生效日的文件（如 2021 年的报告、
+2022 年 10 月的党代会报告、2022 年 12 月上旬的电讯）不报告。
+
+书名号内的文件标题（`《新型冠状病毒肺炎防控方案（第九版）》`）和加引号提到的名称本身
+（`将“新冠肺炎”更名为“新冠病毒感染”`）是引用，不报告；回顾当时的工作时，旧称可以保留——
+修改建议需要人工确认。
 
 ## 为什么
 提法随政策调整而更名；已更名的提法出现在新文件中，是审核常见的“时效性”差错。
@@ -115,7 +131,7 @@ impl RuleOptions for Options {
 pub struct DatedTerms {
     meta: &'static RuleMeta,
     list: TermList,
-    document_date: Option<(u32, u32, u32)>,
+    document_date: Option<Ymd>,
 }
 
 impl DatedTerms {
@@ -150,73 +166,28 @@ impl DatedTerms {
     }
 }
 
-fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
+fn parse_iso_date(s: &str) -> Option<Ymd> {
     let mut parts = s.trim().split('-').map(|p| p.parse::<u32>().ok());
     let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
     (parts.next().is_none() && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-/// Value of a date part written in Chinese digits (`二〇二三`, `十二`, `三十一`).
-fn chinese_part(s: &str) -> Option<u32> {
-    if s.contains('十') {
-        return crate::numerals::parse_chinese(s);
-    }
-    let mut v = 0u32;
-    for c in s.chars() {
-        let d = match c {
-            '〇' | '○' | '零' => 0,
-            c => crate::numerals::digit_value(c)?,
-        };
-        v = v * 10 + d;
-    }
-    Some(v)
-}
-
-/// The document's date: the last 成文日期 standing on a line of its own, else a year in a title
-/// line among the first three. `None` when neither is there.
-fn infer_date(doc: &Document) -> Option<(u32, u32, u32)> {
-    static LINE_DATE: OnceLock<Regex> = OnceLock::new();
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let line_date = LINE_DATE.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?:(\d{4})年(\d{1,2})月(\d{1,2})日|([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日)\s*$",
-        )
-        .expect("static regex compiles")
-    });
-    let year =
-        YEAR.get_or_init(|| Regex::new(r"((?:19|20)\d{2})年").expect("static regex compiles"));
-    for p in doc.paragraphs.iter().rev() {
-        let line = &doc.text[p.span.clone()];
-        if line.len() > 60 {
-            continue;
-        }
-        if let Some(c) = line_date.captures(line) {
-            let date = if let (Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
-                (
-                    y.as_str().parse().ok()?,
-                    m.as_str().parse().ok()?,
-                    d.as_str().parse().ok()?,
-                )
-            } else {
-                (
-                    chinese_part(c.get(4)?.as_str())?,
-                    chinese_part(c.get(5)?.as_str())?,
-                    chinese_part(c.get(6)?.as_str())?,
-                )
-            };
-            return Some(date);
-        }
-    }
-    doc.paragraphs.iter().take(3).find_map(|p| {
-        let line = &doc.text[p.span.clone()];
-        // A title line: short, no sentence punctuation.
-        if line.chars().count() > 40 || line.contains(['。', '，']) {
-            return None;
-        }
-        year.captures(line)
-            .and_then(|c| c[1].parse().ok())
-            .map(|y| (y, 1, 1))
-    })
+/// Whether the term at `span` is cited rather than used: inside a title in 《》 on its line (the
+/// exact title of a document issued before the renaming, `《新冠肺炎诊疗方案（试行第九版）》`), or
+/// the quoted name itself (`将“新冠肺炎”更名为……`).
+fn cited(text: &str, span: std::ops::Range<usize>) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    let open_title = before
+        .rfind('《')
+        .is_some_and(|o| !before[o..].contains('》'));
+    let closes_title = after.find('》').is_some_and(|c| !after[..c].contains('《'));
+    let quoted = before.ends_with(['“', '"']) && after.starts_with(['”', '"']);
+    (open_title && closes_title) || quoted
 }
 
 impl Rule for DatedTerms {
@@ -241,8 +212,17 @@ impl Rule for DatedTerms {
         if hits.is_empty() {
             return;
         }
-        let date = self.document_date.or_else(|| infer_date(doc));
+        let date = match self.document_date {
+            Some(date) => Some(DocumentDate {
+                date,
+                source: DateSource::Configured,
+            }),
+            None => document_date(doc),
+        };
         for (span, entry) in hits {
+            if cited(&doc.text, span.clone()) {
+                continue;
+            }
             let since = entry.since.as_deref().and_then(parse_iso_date);
             let help = match &entry.source {
                 Some(source) => format!(
@@ -251,8 +231,8 @@ impl Rule for DatedTerms {
                 ),
                 None => format!("改为“{}”（本单位词表）", entry.right),
             };
-            let finding = match (date, since) {
-                (Some(d), Some(s)) if d < s => continue,
+            let finding = match (&date, since) {
+                (Some(d), Some(s)) if d.date < s => continue,
                 (None, Some(s)) => Finding::new(
                     self.meta.id,
                     span.clone(),
@@ -262,6 +242,11 @@ impl Rule for DatedTerms {
                     ),
                 )
                 .at_most(Severity::Info),
+                (Some(d), Some(_)) => Finding::new(
+                    self.meta.id,
+                    span.clone(),
+                    format!("{}（文件日期 {}）", entry.message, d.describe()),
+                ),
                 _ => Finding::new(self.meta.id, span.clone(), entry.message.clone()),
             };
             out.push(
@@ -276,21 +261,9 @@ impl Rule for DatedTerms {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::SourceKind;
 
     #[test]
-    fn dates_from_text() {
-        let doc = Document::parse(
-            "关于做好防控工作的通知\n正文。\n二〇二三年一月十日\n",
-            SourceKind::Text,
-        );
-        assert_eq!(infer_date(&doc), Some((2023, 1, 10)));
-        let doc = Document::parse("正文。\n2021年3月5日\n", SourceKind::Text);
-        assert_eq!(infer_date(&doc), Some((2021, 3, 5)));
-        let doc = Document::parse("2024年政府工作报告\n正文。\n", SourceKind::Text);
-        assert_eq!(infer_date(&doc), Some((2024, 1, 1)));
-        let doc = Document::parse("正文，2021年3月5日召开会议。\n", SourceKind::Text);
-        assert_eq!(infer_date(&doc), None);
+    fn iso_dates() {
         assert_eq!(parse_iso_date("2022-12-26"), Some((2022, 12, 26)));
         assert_eq!(parse_iso_date("2022/12/26"), None);
     }

@@ -1,5 +1,5 @@
 //! `inconsistent-term`: one concept written two ways in one document (作决策 / 做决策, 制定 /
-//! 制订, amounts in 亿元 and in bare 亿). Groups of forms are TOML data; the minority form is
+//! 制订 on the same object, amounts in 亿元 and in bare 亿). Groups of forms are TOML data; the minority form is
 //! reported, pointing at the form the document mostly uses.
 
 use std::collections::HashMap;
@@ -23,10 +23,16 @@ pub const DOCS: &str = r#"# inconsistent-term：同一概念前后写法不一
 
 ## 检查内容
 同一篇文件里，同一个词或提法用了两种写法：
-- 词组（数据在 `rules/terms/inconsistent-term.toml`）：`作决策`/`做决策`、`制定`/`制订`、
-  `其他`/`其它`、`做大做强`/`做大做优做强`。组里写了推荐写法（preferred）的，文中用了推荐写法，
-  其他写法就都报告；没写的，以全文用得最多的写法为准，它至少要用到少数写法的三倍才报告。
-  这些词单看都不算错，默认只作提示。
+- 词组（数据在 `rules/terms/inconsistent-term.toml`）：`作决策`/`做决策`、`其他`/`其它`。
+  组里写了推荐写法（preferred）的，文中用了推荐写法，其他写法就都报告；没写的，以全文用得最多的
+  写法为准，它至少要用到少数写法的三倍才报告。这些词单看都不算错，默认只作提示。
+- 两个词都对、各有其义的（`制定`＝定出法律、政策、制度，`制订`＝拟订计划、方案）：只在
+  同一搭配前后写法不一（`制定实施方案……制订实施方案`），或法律、法规、政策、制度、条例、
+  办法等宾语前用了“制订”而全文也用“制定”（`制订扶持政策`）时提示；`制定规划`与`制订计划`
+  并存不报告。宾语只看动词之后到分句结束或第一个“和、及、与、、”为止的 12 个字以内。
+  这类组最高为提示。
+- 字数不同的固定提法是不同的提法，不算写法不一：`做大做强`、`做强做优做大`、`做大做优做强`
+  各有所指，不报告，也不会建议删去其中的字。
 - 金额单位：文中金额多写作 `*亿元`，个别地方写成 `*亿`（`力争全年到位*亿以上`）。只数紧跟在
   数字（或占位符 `*`）后、前文有“投资、资金、收入、产值、规模……”等金额用语的“亿”；
   “亿人”“亿美元”“亿立方米”等不算。以警告报告，修改建议是补上“元”。
@@ -39,6 +45,7 @@ pub const DOCS: &str = r#"# inconsistent-term：同一概念前后写法不一
 
 ## 示例（错误→正确）
 - `看问题、做决策……想问题、作决策` → 统一为“作决策”
+- `制定支持政策……制订扶持政策` → `制定扶持政策`
 - `到位*亿元……力争全年到位*亿以上` → `*亿元以上`
 
 ## 数据来源
@@ -98,6 +105,12 @@ pub struct Group {
     /// `[text, text with the reported form marked 【…】]`, checked by a test.
     #[serde(default)]
     pub examples: Vec<(String, String)>,
+    /// For forms that are each right in their own sense (制定/制订): the objects that take a
+    /// given form (`{ "制定" = ["政策", "法规"] }`). Such a group is only reported where one
+    /// collocation is written both ways, or where an object listed for one form follows another
+    /// form the document also uses; never above `info`.
+    #[serde(default)]
+    pub objects: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +185,7 @@ impl InconsistentTerm {
                 note: None,
                 source: None,
                 examples: Vec::new(),
+                objects: None,
             });
         }
         groups.extend(o.group.unwrap_or_default());
@@ -185,6 +199,11 @@ impl InconsistentTerm {
                 && !g.forms.contains(p)
             {
                 return Err(format!("组“{}”的推荐写法“{p}”不在 forms 中", g.id));
+            }
+            for form in g.objects.iter().flat_map(|o| o.keys()) {
+                if !g.forms.contains(form) {
+                    return Err(format!("组“{}”的 objects 中的“{form}”不在 forms 中", g.id));
+                }
             }
             for f in &g.forms {
                 if f.is_empty() {
@@ -230,13 +249,8 @@ impl InconsistentTerm {
         Ok(rule)
     }
 
-    /// `(span, group, form)` of every reported occurrence, with the span of the first use of the
-    /// document's main form.
-    fn inconsistencies(
-        &self,
-        text: &str,
-        candidates: Option<&[usize]>,
-    ) -> Vec<(Range<usize>, usize, String, Range<usize>)> {
+    /// Every reported occurrence, in text order.
+    fn inconsistencies(&self, text: &str, candidates: Option<&[usize]>) -> Vec<Inconsistency> {
         let mut by_group: HashMap<usize, Vec<(Range<usize>, &str)>> = HashMap::new();
         for (span, e) in self.list.find_in(text, candidates) {
             let gi: usize = e.message.parse().unwrap_or(usize::MAX);
@@ -250,6 +264,10 @@ impl InconsistentTerm {
             let Some(g) = self.groups.get(gi) else {
                 continue;
             };
+            if let Some(objects) = &g.objects {
+                collocations(text, gi, objects, &hits, &mut out);
+                continue;
+            }
             let count = |f: &str| hits.iter().filter(|(_, h)| *h == f).count();
             let used: Vec<&String> = g.forms.iter().filter(|f| count(f) > 0).collect();
             if used.len() < 2 {
@@ -287,11 +305,17 @@ impl InconsistentTerm {
             };
             for (span, form) in &hits {
                 if *form != main {
-                    out.push((span.clone(), gi, main.to_owned(), first.clone()));
+                    out.push(Inconsistency {
+                        span: span.clone(),
+                        group: gi,
+                        main: main.to_owned(),
+                        first: first.clone(),
+                        object: None,
+                    });
                 }
             }
         }
-        out.sort_by_key(|(s, ..)| s.start);
+        out.sort_by_key(|i| i.span.start);
         out
     }
 
@@ -299,7 +323,7 @@ impl InconsistentTerm {
     fn mark(&self, text: &str) -> String {
         let mut out = String::new();
         let mut last = 0;
-        for (span, ..) in self.inconsistencies(text, None) {
+        for Inconsistency { span, .. } in self.inconsistencies(text, None) {
             out.push_str(&text[last..span.start]);
             out.push('【');
             out.push_str(&text[span.clone()]);
@@ -323,6 +347,108 @@ impl InconsistentTerm {
 
 /// Without a preferred form, the main form must be used this many times as often as another.
 const MAJORITY: usize = 3;
+
+/// One reported occurrence.
+struct Inconsistency {
+    /// The form as written.
+    span: Range<usize>,
+    /// Index of its group.
+    group: usize,
+    /// The form to use instead.
+    main: String,
+    /// The first use of `main` (for a collocation: with the same object).
+    first: Range<usize>,
+    /// For a collocation group: `(object, whether the object itself calls for main)`.
+    object: Option<(String, bool)>,
+}
+
+/// How far (in characters) after a form its object is looked for.
+const OBJECT_WINDOW: usize = 12;
+
+/// The words after a form up to the end of its clause or the first 和/及/与/、 (at most
+/// [`OBJECT_WINDOW`] characters), and the first two of them: the object of `制定了有关政策` is
+/// looked for in `有关政策`, its key is `有关`; in `制订工作方案和管理办法` only `工作方案` is read.
+fn object_after(text: &str, end: usize) -> (&str, Option<&str>) {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix('了').unwrap_or(rest);
+    let len: usize = rest
+        .chars()
+        .take(OBJECT_WINDOW)
+        .take_while(|&c| {
+            (crate::punctuation::is_han(c) || c == '“' || c == '”')
+                && !matches!(c, '和' | '及' | '与')
+        })
+        .map(char::len_utf8)
+        .sum();
+    let window = &rest[..len];
+    let key_len: usize = window
+        .chars()
+        .take(2)
+        .take_while(|&c| crate::punctuation::is_han(c))
+        .map(char::len_utf8)
+        .sum();
+    let key = (window[..key_len].chars().count() == 2).then(|| &window[..key_len]);
+    (window, key)
+}
+
+/// A group of forms that are each right in their own sense (制定/制订): a form is reported where
+/// the document writes the same collocation (the same next two characters) with another form
+/// first, or where its object is one listed for another form the document also uses
+/// (`制订扶持政策` with `制定` elsewhere: 政策 takes 制定).
+fn collocations(
+    text: &str,
+    gi: usize,
+    objects: &std::collections::BTreeMap<String, Vec<String>>,
+    hits: &[(Range<usize>, &str)],
+    out: &mut Vec<Inconsistency>,
+) {
+    let mut first_by_key: HashMap<&str, (&str, Range<usize>, &str)> = HashMap::new();
+    for (span, form) in hits {
+        let (window, key) = object_after(text, span.end);
+        // The first listed object in the window, and the form it takes.
+        let wanted = objects
+            .iter()
+            .flat_map(|(f, words)| words.iter().map(move |w| (f.as_str(), w.as_str())))
+            .filter_map(|(f, w)| window.find(w).map(|at| (at, f, w)))
+            .min_by_key(|&(at, ..)| at);
+        if let Some((_, want, object)) = wanted
+            && want != *form
+            && let Some((first, _)) = hits.iter().find(|(_, h)| *h == want)
+        {
+            out.push(Inconsistency {
+                span: span.clone(),
+                group: gi,
+                main: want.to_owned(),
+                first: first.clone(),
+                object: Some((object.to_owned(), true)),
+            });
+            continue;
+        }
+        let Some(key) = key else { continue };
+        match first_by_key.get(key) {
+            Some((earlier, first, earlier_window)) if earlier != form => {
+                // Show the words the two share: `实施方案`, not just `实施`.
+                let shared: usize = window
+                    .chars()
+                    .zip(earlier_window.chars())
+                    .take_while(|(a, b)| a == b)
+                    .map(|(a, _)| a.len_utf8())
+                    .sum();
+                out.push(Inconsistency {
+                    span: span.clone(),
+                    group: gi,
+                    main: (*earlier).to_owned(),
+                    first: first.clone(),
+                    object: Some((window[..shared].to_owned(), false)),
+                });
+            }
+            Some(_) => {}
+            None => {
+                first_by_key.insert(key, (form, span.clone(), window));
+            }
+        }
+    }
+}
 
 /// `亿` (as a one-character term): from the shared lexical scan. Anchoring on the digit before
 /// it instead would make every digit of the text a first character to check.
@@ -445,8 +571,15 @@ impl Rule for InconsistentTerm {
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
         let text = doc.text.as_str();
-        for (span, gi, main, first) in self.inconsistencies(text, doc.lexical_candidates()) {
-            let g = &self.groups[gi];
+        for Inconsistency {
+            span,
+            group,
+            main,
+            first,
+            object,
+        } in self.inconsistencies(text, doc.lexical_candidates())
+        {
+            let g = &self.groups[group];
             let written = &text[span.clone()];
             let help = match (&g.note, &g.source) {
                 (Some(n), Some(s)) => format!("{n}（依据：{s}）"),
@@ -454,16 +587,29 @@ impl Rule for InconsistentTerm {
                 (None, Some(s)) => format!("依据：{s}"),
                 (None, None) => "全文统一写法".to_owned(),
             };
-            let mut f = Finding::new(
-                META.id,
-                span.clone(),
-                format!("“{written}”与全文的“{main}”写法不一"),
-            )
-            .with_related(first, format!("全文用“{main}”"))
-            .with_help(help)
-            .with_fix(span, main.clone(), false);
+            let (message, related) = match &object {
+                Some((object, true)) => (
+                    format!("“{written}”后接“{object}”，宜用全文也用的“{main}”"),
+                    format!("全文用“{main}”"),
+                ),
+                Some((key, false)) => (
+                    format!("“{written}{key}”与前文的“{main}{key}”写法不一"),
+                    format!("前文作“{main}{key}”"),
+                ),
+                None => (
+                    format!("“{written}”与全文的“{main}”写法不一"),
+                    format!("全文用“{main}”"),
+                ),
+            };
+            let mut f = Finding::new(META.id, span.clone(), message)
+                .with_related(first, related)
+                .with_help(help)
+                .with_fix(span, main.clone(), false);
             if let Some(max) = g.severity {
                 f = f.at_most(max);
+            }
+            if object.is_some() {
+                f = f.at_most(Severity::Info);
             }
             out.push(f);
         }
@@ -503,6 +649,29 @@ mod tests {
             assert!(!g.examples.is_empty(), "{} has no examples", g.id);
             for (text, expected) in &g.examples {
                 assert_eq!(&rule.mark(text), expected, "{}", g.id);
+            }
+        }
+    }
+
+    /// A longer set phrase is not a variant of a shorter one (做大做优做强 / 做大做强): no shipped
+    /// form is another form of its group with characters left out, so no help ever suggests
+    /// dropping words.
+    #[test]
+    fn shipped_forms_are_not_shortenings() {
+        fn is_subsequence(short: &str, long: &str) -> bool {
+            let mut it = long.chars();
+            short.chars().all(|c| it.any(|l| l == c))
+        }
+        let file: GroupFile = toml::from_str(DATA).unwrap();
+        for g in &file.group {
+            for a in &g.forms {
+                for b in &g.forms {
+                    assert!(
+                        a == b || a.chars().count() >= b.chars().count() || !is_subsequence(a, b),
+                        "{}: “{a}” is “{b}” shortened",
+                        g.id
+                    );
+                }
             }
         }
     }

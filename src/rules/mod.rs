@@ -16,6 +16,7 @@ pub mod count_claim;
 pub mod custom;
 pub mod date_format;
 pub mod deprecated_term;
+pub mod document_date;
 pub mod dunhao_before_deng;
 pub mod dunhao_between_quoted;
 pub mod duplicate_number;

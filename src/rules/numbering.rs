@@ -184,7 +184,8 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
             expected += 1;
         } else if resumes
             || (v == 1 && i > 0 && is_nested_restart(doc, &hs, i))
-            || (v == 2 && follows_inline_first_item(doc, hs[i]))
+            || (previous.is_some()
+                && continues_inline_list(doc, hs[i]).is_some_and(|open| open || v < expected))
         {
             if resumes {
                 let k = suspended
@@ -215,13 +216,13 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
                 repeats += 1;
             }
         } else {
-            let missing: Vec<u32> = (expected..v).collect();
-            if !missing_items_written_as_decimals(
-                doc,
-                previous.map(|p| &doc.headings[p]),
-                hs[i],
-                &missing,
-            ) {
+            // Items written where the grammar does not see a heading — inline after a lead-in
+            // (`如下：（一）……；`), inline mid-paragraph (`（二）……；（三）……；`) or at a line start in a
+            // form the grammar leaves to prose (`3．2026年……`, `3）`, `（\n三）`) — still take their
+            // place in the sequence.
+            let written = written_between(doc, seq, previous, hs[i], expected..v);
+            let missing: Vec<u32> = (expected + written..v).collect();
+            if !missing.is_empty() {
                 issues.push(NumberingIssue::Skipped {
                     heading: id,
                     previous,
@@ -255,26 +256,185 @@ pub(crate) fn follows_inline_first_item(doc: &Document, heading: &Heading) -> bo
     super::common::previous_text(doc, heading.paragraph).is_some_and(|t| re.is_match(t))
 }
 
-/// Items whose text starts with a digit (`20.2026年民生实事`, `21.5+2就业之家`) parse as decimals,
-/// not markers. A gap is not reported when every missing number is written that way at a line
-/// start between the previous sibling and this heading.
-fn missing_items_written_as_decimals(
+/// How many of the numbers `range` (the gap before `heading`) are written, in order and from the
+/// first, between the previous sibling's marker (else the parent's, else the start of the text)
+/// and `heading`: as markers of the heading's kind inline after a sentence break, or at a line
+/// start in a lenient form. Any other marker of that kind in between (an inner list 一、二、三
+/// in the body, a second run) means the gap is not filled: 0.
+fn written_between(
     doc: &Document,
-    previous: Option<&Heading>,
+    seq: &Sequence,
+    previous: Option<usize>,
     heading: &Heading,
-    missing: &[u32],
-) -> bool {
-    if heading.level != Level::L3 || missing.len() > 3 {
-        return false;
+    range: std::ops::Range<u32>,
+) -> u32 {
+    let from = match previous {
+        Some(p) => doc.headings[p].marker.end,
+        None if !seq.root => heading.parent.map_or(0, |p| doc.headings[p].marker.end),
+        None => return 0,
+    };
+    let values = written_markers(&doc.text[from..heading.marker.start], heading.level);
+    let run = values
+        .iter()
+        .zip(range.clone())
+        .take_while(|(v, want)| **v == *want)
+        .count();
+    if run == values.len() { run as u32 } else { 0 }
+}
+
+/// `heading` (numbered above 1) continues a list whose first items stand inline in the previous
+/// paragraph after a lead-in: `下列文件：（一）登记申请书；` then `（二）` on the next line,
+/// `附件：1.……` then `2.……`, `如下：一、……；二、……；` then `三、……`. `Some(open)`: whether
+/// that paragraph leaves the list open (does not end with a full stop) — a closed inline list
+/// followed by a number one past the outer sequence's next is more likely an outer skip.
+fn continues_inline_list(doc: &Document, heading: &Heading) -> Option<bool> {
+    if heading.value < 2 {
+        return None;
     }
-    let from = previous.map_or(0, |p| p.paragraph + 1);
-    let lines = &doc.paragraphs[from..heading.paragraph];
-    missing.iter().all(|m| {
-        let prefix = format!("{m}.");
-        lines.iter().any(|p| {
-            let t = &doc.text[p.content.clone()];
-            t.strip_prefix(&prefix)
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-        })
-    })
+    let p = doc.paragraphs[..heading.paragraph]
+        .iter()
+        .rev()
+        .find(|p| !p.is_blank())?;
+    // After the paragraph's own marker, if it is a heading (`三、要求如下：一、……；`).
+    let (from, line_start) = match p.heading {
+        Some(h) => (doc.headings[h].marker.end, None),
+        None => (p.content.start, Some(false)),
+    };
+    let line = &doc.text[from..p.content.end];
+    let found = inline_markers(line, heading.level, line_start);
+    let &(first_at, _) = found.first()?;
+    let lead_in = line[..first_at].trim_end();
+    let continues = found.iter().map(|&(_, v)| v).eq(1..heading.value)
+        && (lead_in.ends_with(['：', ':']) || lead_in.ends_with("附件") || lead_in.ends_with("注"));
+    continues.then(|| !line.trim_end().ends_with(['。', '．']))
+}
+
+/// Values of the markers of `level`'s kind written in `text`, in order.
+/// `text` starts in the middle of a line (after a heading's marker).
+fn written_markers(text: &str, level: Level) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (k, line) in text.split('\n').enumerate() {
+        let start = (k > 0).then_some(true);
+        out.extend(
+            inline_markers(line, level, start)
+                .into_iter()
+                .map(|(_, v)| v),
+        );
+    }
+    out
+}
+
+/// Markers of `level`'s kind in one line: `(offset, value)`. Inside the line a marker counts only
+/// after a sentence break (`：；。，！？` or a space), so `统一、` `第（三）项` `一、二、三产业` are
+/// prose. `line_start` is `None` when `line` is the rest of a line, else whether the line's first
+/// characters may be a marker in a form the grammar leaves to prose: `3．2026年`, `3）`, `3，`,
+/// `三）`, `三 、`.
+fn inline_markers(line: &str, level: Level, line_start: Option<bool>) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    let start = line.len() - line.trim_start().len();
+    if let Some(lenient) = line_start
+        && let Some(v) = marker_at(&line[start..], level, lenient)
+    {
+        out.push((start, v));
+    }
+    let bracketed = matches!(level, Level::L2 | Level::L4);
+    let mut boundary = false;
+    for (i, c) in line.char_indices().skip_while(|&(i, _)| i < start) {
+        if boundary
+            && !is_break(c)
+            && let Some(v) = marker_at(&line[i..], level, false)
+        {
+            out.push((i, v));
+        }
+        // `附件1.……`: the label needs no colon. An unbracketed marker after a comma is rare and
+        // `，三、四季度` is common.
+        boundary = (is_break(c) && (bracketed || !matches!(c, '，' | ',')))
+            || line[..i + c.len_utf8()].ends_with("附件");
+    }
+    out
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn is_break(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '：' | ':' | '；' | ';' | '。' | '，' | ',' | '！' | '？' | '!' | '?'
+        )
+}
+
+/// The value of a marker of `level`'s kind at the start of `s`.
+fn marker_at(s: &str, level: Level, lenient: bool) -> Option<u32> {
+    let chinese = matches!(level, Level::L1 | Level::L2);
+    let bracketed = matches!(level, Level::L2 | Level::L4);
+    let mut rest = s;
+    let opened = rest.starts_with(['（', '(']) || (lenient && rest.starts_with(['【', '〔', '[']));
+    if opened {
+        rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+        if lenient {
+            rest = rest.trim_start();
+        }
+    } else if bracketed && !lenient {
+        return None;
+    }
+    let (value, len) = if chinese {
+        number_prefix(
+            rest,
+            |c| "一二三四五六七八九十".contains(c),
+            crate::numerals::parse_chinese,
+        )?
+    } else {
+        number_prefix(rest, is_digit, crate::numerals::parse_arabic)?
+    };
+    if !(1..=99).contains(&value) {
+        return None;
+    }
+    rest = &rest[len..];
+    let spaced = rest.len() != rest.trim_start().len();
+    if lenient {
+        rest = rest.trim_start();
+    }
+    let next = rest.chars().next();
+    if bracketed {
+        // `（三）`; at a line start also `三）`, `【三】`.
+        return (opened || lenient)
+            .then_some(())
+            .and(next.filter(|c| matches!(c, '）' | ')' | '】' | '〕' | ']')))
+            .map(|_| value);
+    }
+    if opened {
+        return None;
+    }
+    let after = rest.chars().nth(1);
+    let ok = match next {
+        // `三、四季度`, `一、二、三产业`, `3、4月份`: numbers in a series, not a marker.
+        Some('、') => !after.is_some_and(|c| is_digit(c) || "一二三四五六七八九十".contains(c)),
+        Some('.' | '．') => lenient || !after.is_some_and(is_digit),
+        Some('，' | ',' | '：' | ':' | ')' | '）') => lenient,
+        Some(_) => lenient && spaced,
+        None => false,
+    };
+    ok.then_some(value)
+}
+
+/// The longest run (at most three characters) of `digit` characters at the start of `s` that
+/// `parse` accepts, not followed by another such character: `(value, byte length)`.
+fn number_prefix(
+    s: &str,
+    digit: impl Fn(char) -> bool,
+    parse: impl Fn(&str) -> Option<u32>,
+) -> Option<(u32, usize)> {
+    let len: usize = s
+        .chars()
+        .take_while(|&c| digit(c))
+        .map(char::len_utf8)
+        .sum();
+    let run = &s[..len];
+    if run.is_empty() || run.chars().count() > 3 {
+        return None;
+    }
+    parse(run).map(|v| (v, len))
 }
