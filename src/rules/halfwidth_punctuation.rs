@@ -92,6 +92,260 @@ fn in_address(text: &str, pos: usize) -> bool {
     token.contains("://") || token.contains("www.") || token.contains('@')
 }
 
+/// Whether a quotation mark opens or closes a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+}
+
+/// One quotation mark of a paragraph, ASCII or full-width.
+struct Quote {
+    pos: usize,
+    ascii: bool,
+    /// A full-width mark as written; an ASCII one as its neighbours tell, when they do.
+    known: Option<Dir>,
+}
+
+/// Whether the `"` at `pos` is a double prime after minutes or feet (`5'30"`, `30°15'20"`).
+fn is_double_prime(text: &str, pos: usize) -> bool {
+    let head = text[..pos].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    head.len() < pos
+        && head.ends_with(['\'', '′'])
+        && head[..head.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// What the neighbours of a quotation mark say about its direction: after the start of the
+/// paragraph, a space or a mark that leads into text (`，、；：（—`) it opens; before the end, a space
+/// or a mark that follows text (`，。、；：！？）…`) it closes. Between two characters of text (or
+/// after `。！？`, which may end a quoted sentence or precede a new quotation) they do not tell.
+fn context_dir(doc: &Document, para: usize, pos: usize, end: usize) -> Option<Dir> {
+    let p = &doc.paragraphs[para];
+    let prev = if pos <= p.content.start {
+        None
+    } else {
+        doc.char_before(pos)
+    };
+    let next = if doc.text[end.min(p.span.end)..p.span.end].trim().is_empty() {
+        None
+    } else {
+        doc.char_at(end)
+    };
+    let opens = prev.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '，' | '、'
+                    | '；'
+                    | '：'
+                    | '（'
+                    | '【'
+                    | '《'
+                    | '〈'
+                    | '〔'
+                    | '［'
+                    | '「'
+                    | '『'
+                    | '“'
+                    | '‘'
+                    | '—'
+                    | ','
+                    | ';'
+                    | ':'
+                    | '('
+                    | '['
+            )
+    });
+    let closes = next.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '！'
+                    | '？'
+                    | '）'
+                    | '】'
+                    | '》'
+                    | '〉'
+                    | '〕'
+                    | '］'
+                    | '」'
+                    | '』'
+                    | '”'
+                    | '’'
+                    | '…'
+                    | '—'
+                    | ','
+                    | '.'
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+            )
+    });
+    match (opens, closes) {
+        (true, false) => Some(Dir::Open),
+        (false, true) => Some(Dir::Close),
+        _ => None,
+    }
+}
+
+/// The directions the quotes would have if they alternated starting with an opening
+/// (`first_open`) or a closing mark, when that agrees with every known direction.
+fn alternation(quotes: &[&Quote], first_open: bool) -> Option<Vec<Dir>> {
+    let dirs: Vec<Dir> = (0..quotes.len())
+        .map(|i| {
+            if (i % 2 == 0) == first_open {
+                Dir::Open
+            } else {
+                Dir::Close
+            }
+        })
+        .collect();
+    quotes
+        .iter()
+        .zip(&dirs)
+        .all(|(q, d)| q.known.is_none_or(|k| k == *d))
+        .then_some(dirs)
+}
+
+/// Pairs one family of quotation marks (double or single) of a paragraph. Every reading that fits
+/// the known directions is tried:
+/// - all marks alternating from an opening one (an even count), or, for an odd count, also from a
+///   closing one (a quotation carried over from the previous paragraph);
+/// - when ASCII and full-width marks are mixed, each width alternating on its own (ASCII quotes
+///   nested in full-width ones).
+///
+/// A mark gets the direction all readings agree on; otherwise only what its neighbours say
+/// (`None`: ambiguous, no replacement is suggested).
+fn resolve(quotes: &[Quote]) -> Vec<Option<Dir>> {
+    let n = quotes.len();
+    let all: Vec<&Quote> = quotes.iter().collect();
+    let mut readings: Vec<Vec<Option<Dir>>> = Vec::new();
+    let from_open = alternation(&all, true);
+    let from_close = alternation(&all, false);
+    let merged: Vec<Vec<Dir>> = if n % 2 == 0 {
+        from_open.or(from_close).into_iter().collect()
+    } else {
+        [from_open, from_close].into_iter().flatten().collect()
+    };
+    readings.extend(
+        merged
+            .into_iter()
+            .map(|r| r.into_iter().map(Some).collect()),
+    );
+    let ascii: Vec<&Quote> = quotes.iter().filter(|q| q.ascii).collect();
+    let wide: Vec<&Quote> = quotes.iter().filter(|q| !q.ascii).collect();
+    if !ascii.is_empty()
+        && !wide.is_empty()
+        && ascii.len() % 2 == 0
+        && let (Some(a), Some(_)) = (alternation(&ascii, true), alternation(&wide, true))
+    {
+        let mut a = a.into_iter();
+        readings.push(
+            quotes
+                .iter()
+                .map(|q| if q.ascii { a.next() } else { q.known })
+                .collect(),
+        );
+    }
+    (0..n)
+        .map(|i| match readings.first() {
+            Some(r) if readings.iter().all(|o| o[i] == r[i]) => r[i],
+            _ => quotes[i].known,
+        })
+        .collect()
+}
+
+/// The ASCII quotation marks of a paragraph with their directions, by position. Apostrophes
+/// (`don't`) and primes (`5'30"`) are left out.
+fn paragraph_quotes(doc: &Document, para: usize) -> Vec<(usize, Option<Dir>)> {
+    let text = doc.text.as_str();
+    let span = doc.paragraphs[para].span.clone();
+    let marks = doc.marks();
+    let lo = marks.partition_point(|m| m.pos < span.start);
+    let hi = marks.partition_point(|m| m.pos < span.end);
+    let mut out = Vec::new();
+    for (ascii_mark, open, close) in [('"', '“', '”'), ('\'', '‘', '’')] {
+        let mut quotes = Vec::new();
+        for m in &marks[lo..hi] {
+            let prev = doc.char_before(m.pos);
+            let next = doc.char_at(m.end());
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let (ascii, known) = if m.ch == ascii_mark {
+                if (m.ch == '\'' && latin(prev) && latin(next))
+                    || (m.ch == '\'' && prev.is_some_and(|c| c.is_ascii_digit()) && next == Some('"'))
+                    || (m.ch == '"' && is_double_prime(text, m.pos))
+                {
+                    continue;
+                }
+                (true, context_dir(doc, para, m.pos, m.end()))
+            } else if m.ch == open {
+                (false, Some(Dir::Open))
+            } else if m.ch == close {
+                // `China’s`: an apostrophe.
+                if m.ch == '’' && latin(prev) && latin(next) {
+                    continue;
+                }
+                (false, Some(Dir::Close))
+            } else {
+                continue;
+            };
+            quotes.push(Quote {
+                pos: m.pos,
+                ascii,
+                known,
+            });
+        }
+        let dirs = resolve(&quotes);
+        out.extend(
+            quotes
+                .iter()
+                .zip(dirs)
+                .filter(|(q, _)| q.ascii)
+                .map(|(q, d)| (q.pos, d)),
+        );
+    }
+    out.sort_unstable_by_key(|q| q.0);
+    out
+}
+
+/// The finding for an ASCII quotation mark: the full-width mark of the direction pairing gives,
+/// or no replacement when the direction cannot be told.
+fn quote_finding(c: char, dir: Option<Dir>, span: std::ops::Range<usize>) -> Finding {
+    let help = "改为全角引号（GB/T 15834-2011 第 5 章）；前引号和后引号按引文的起止区分";
+    let Some(dir) = dir else {
+        let pair = if c == '"' { "“ ”" } else { "‘ ’" };
+        return Finding::new(
+            META.id,
+            span,
+            format!("半角引号“{c}”：中文里应使用全角引号（{pair}），前后配对不明，无法判断是前引号还是后引号"),
+        )
+        .with_help(help);
+    };
+    let (replacement, which) = match (c, dir) {
+        ('"', Dir::Open) => ("“", "前引号"),
+        ('"', Dir::Close) => ("”", "后引号"),
+        (_, Dir::Open) => ("‘", "前引号"),
+        (_, Dir::Close) => ("’", "后引号"),
+    };
+    Finding::new(
+        META.id,
+        span.clone(),
+        format!("半角引号“{c}”：这里是{which}，中文里应使用全角“{replacement}”"),
+    )
+    .with_help(help)
+    .with_fix(span, replacement, false)
+}
+
 impl Rule for HalfwidthPunctuation {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -125,7 +379,8 @@ impl Rule for HalfwidthPunctuation {
         }
         mixed.sort_unstable();
 
-        let mut quote_parity: Option<(usize, usize)> = None; // (paragraph end, count)
+        // Directions of the paragraph's ASCII quotation marks, worked out once per paragraph.
+        let mut quote_dirs: Option<(std::ops::Range<usize>, Vec<(usize, Option<Dir>)>)> = None;
         let mut english_line: Option<(usize, bool)> = None; // (paragraph, mostly English)
         for (i, m) in marks.iter().enumerate() {
             let c = m.ch;
@@ -206,34 +461,31 @@ impl Rule for HalfwidthPunctuation {
                 continue;
             }
             let span = m.pos..m.end();
-            let (replacement, safe) = match c {
+            let finding = match c {
                 '"' | '\'' => {
-                    let pend = doc.paragraphs[para].span.end;
-                    let count = match quote_parity {
-                        Some((end, n)) if end == pend => n,
-                        _ => 0,
+                    let pspan = doc.paragraphs[para].span.clone();
+                    if quote_dirs.as_ref().is_none_or(|(s, _)| *s != pspan) {
+                        quote_dirs = Some((pspan.clone(), paragraph_quotes(doc, para)));
+                    }
+                    let dirs = &quote_dirs.as_ref().expect("just set").1;
+                    let Ok(k) = dirs.binary_search_by_key(&m.pos, |q| q.0) else {
+                        // An apostrophe or a prime (`5'30"`), not a quotation mark.
+                        continue;
                     };
-                    quote_parity = Some((pend, count + 1));
-                    let opening = count % 2 == 0;
-                    let r = match (c, opening) {
-                        ('"', true) => "“",
-                        ('"', false) => "”",
-                        ('\'', true) => "‘",
-                        _ => "’",
-                    };
-                    (r, false)
+                    quote_finding(c, dirs[k].1, span)
                 }
-                _ => (full_width(c).expect("listed above"), true),
+                _ => {
+                    let replacement = full_width(c).expect("listed above");
+                    Finding::new(
+                        META.id,
+                        span.clone(),
+                        format!("半角标点“{c}”：中文里应使用全角“{replacement}”"),
+                    )
+                    .with_help("改为全角标点（GB/T 15834-2011 第 5 章）")
+                    .with_fix(span, replacement, true)
+                }
             };
-            out.push(
-                Finding::new(
-                    META.id,
-                    span.clone(),
-                    format!("半角标点“{c}”：中文里应使用全角“{replacement}”"),
-                )
-                .with_help("改为全角标点（GB/T 15834-2011 第 5 章）")
-                .with_fix(span, replacement, safe),
-            );
+            out.push(finding);
         }
     }
 }

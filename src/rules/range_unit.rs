@@ -111,3 +111,48 @@ impl Rule for RangeUnit {
         }
     }
 }
+
+/// Merges `range-separator`'s finding on the same range into a `range-unit` finding (`10-20%`):
+/// one finding whose fix adds the unit and replaces the connector (`10%～20%`), instead of two
+/// whose suggestions contradict each other (`10～20` and `10%-20%`). Returns whether it merged
+/// (the separator's fix must replace the connector right where the unit is inserted).
+pub fn absorb_separator(text: &str, unit: &mut Finding, separator: &Finding) -> bool {
+    let (Some(add), Some(sep)) = (unit.fix.as_ref(), separator.fix.as_ref()) else {
+        return false;
+    };
+    if unit.rule != META.id
+        || !add.span.is_empty()
+        || sep.span.start != add.span.start
+        || sep.span.end > unit.span.end
+    {
+        return false;
+    }
+    let at = add.span.start;
+    let written = &text[unit.span.clone()];
+    let fixed = format!(
+        "{}{}{}{}",
+        &text[unit.span.start..at],
+        add.replacement,
+        sep.replacement,
+        &text[sep.span.end..unit.span.end]
+    );
+    unit.message = format!(
+        "数值范围的前一个数省略了“{}”，连接号“{}”也应改为“{}”：“{written}”→“{fixed}”",
+        add.replacement,
+        &text[sep.span.clone()],
+        sep.replacement
+    );
+    if let Some(help) = &separator.help {
+        unit.help = Some(match unit.help.take() {
+            Some(own) => format!("{own}；{help}"),
+            None => help.clone(),
+        });
+    }
+    unit.severity = unit.severity.max(separator.severity);
+    unit.fix = Some(crate::diagnostic::Edit {
+        span: at..sep.span.end,
+        replacement: format!("{}{}", add.replacement, sep.replacement),
+        safe: add.safe && sep.safe,
+    });
+    true
+}
