@@ -102,6 +102,7 @@ enum Dir {
 /// One quotation mark of a paragraph, ASCII or full-width.
 struct Quote {
     pos: usize,
+    end: usize,
     ascii: bool,
     /// A full-width mark as written; an ASCII one as its neighbours tell, when they do.
     known: Option<Dir>,
@@ -217,19 +218,40 @@ fn alternation(quotes: &[&Quote], first_open: bool) -> Option<Vec<Dir>> {
         .then_some(dirs)
 }
 
+/// How many quotations of a reading hold a clause break (`，。；：！？`): 公文 mostly quote short
+/// terms (“放管服”“一带一路”), so of two readings the one with fewer such quotations wins.
+fn clause_breaks(text: &str, quotes: &[&Quote], dirs: &[Dir]) -> usize {
+    let mut open = None;
+    let mut n = 0;
+    for (q, d) in quotes.iter().zip(dirs) {
+        match d {
+            Dir::Open => open = Some(q.end),
+            Dir::Close => {
+                if let Some(from) = open.take()
+                    && let Some(inside) = text.get(from..q.pos)
+                    && inside.contains(['，', '。', '；', '：', '！', '？'])
+                {
+                    n += 1;
+                }
+            }
+        }
+    }
+    n
+}
+
 /// Pairs one family of quotation marks (double or single) of a paragraph. Every reading that fits
 /// the known directions is tried:
 /// - all marks alternating from an opening one (an even count), or, for an odd count, also from a
 ///   closing one (a quotation carried over from the previous paragraph);
 /// - when ASCII and full-width marks are mixed, each width alternating on its own (ASCII quotes
-///   nested in full-width ones).
+///   nested in full-width ones), unless its quotations hold more clause breaks.
 ///
 /// A mark gets the direction all readings agree on; otherwise only what its neighbours say
 /// (`None`: ambiguous, no replacement is suggested).
-fn resolve(quotes: &[Quote]) -> Vec<Option<Dir>> {
+fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
     let n = quotes.len();
     let all: Vec<&Quote> = quotes.iter().collect();
-    let mut readings: Vec<Vec<Option<Dir>>> = Vec::new();
+    let mut readings: Vec<(Vec<Option<Dir>>, usize)> = Vec::new();
     let from_open = alternation(&all, true);
     let from_close = alternation(&all, false);
     let merged: Vec<Vec<Dir>> = if n % 2 == 0 {
@@ -237,29 +259,32 @@ fn resolve(quotes: &[Quote]) -> Vec<Option<Dir>> {
     } else {
         [from_open, from_close].into_iter().flatten().collect()
     };
-    readings.extend(
-        merged
-            .into_iter()
-            .map(|r| r.into_iter().map(Some).collect()),
-    );
+    for r in merged {
+        let breaks = clause_breaks(text, &all, &r);
+        readings.push((r.into_iter().map(Some).collect(), breaks));
+    }
     let ascii: Vec<&Quote> = quotes.iter().filter(|q| q.ascii).collect();
     let wide: Vec<&Quote> = quotes.iter().filter(|q| !q.ascii).collect();
     if !ascii.is_empty()
         && !wide.is_empty()
         && ascii.len() % 2 == 0
-        && let (Some(a), Some(_)) = (alternation(&ascii, true), alternation(&wide, true))
+        && let (Some(a), Some(w)) = (alternation(&ascii, true), alternation(&wide, true))
     {
+        let breaks = clause_breaks(text, &ascii, &a) + clause_breaks(text, &wide, &w);
         let mut a = a.into_iter();
-        readings.push(
+        readings.push((
             quotes
                 .iter()
                 .map(|q| if q.ascii { a.next() } else { q.known })
                 .collect(),
-        );
+            breaks,
+        ));
     }
+    let fewest = readings.iter().map(|r| r.1).min().unwrap_or(0);
+    readings.retain(|r| r.1 == fewest);
     (0..n)
         .map(|i| match readings.first() {
-            Some(r) if readings.iter().all(|o| o[i] == r[i]) => r[i],
+            Some((r, _)) if readings.iter().all(|o| o.0[i] == r[i]) => r[i],
             _ => quotes[i].known,
         })
         .collect()
@@ -301,11 +326,34 @@ fn paragraph_quotes(doc: &Document, para: usize) -> Vec<(usize, Option<Dir>)> {
             };
             quotes.push(Quote {
                 pos: m.pos,
+                end: m.end(),
                 ascii,
                 known,
             });
         }
-        let dirs = resolve(&quotes);
+        // `15"`: an inch (or second) mark after a number, when the paragraph's quotes pair up
+        // without it.
+        if quotes.len() % 2 == 1
+            && let Some(k) = (0..quotes.len()).rev().find(|&k| {
+                let q = &quotes[k];
+                q.ascii
+                    && doc.char_before(q.pos).is_some_and(|c| c.is_ascii_digit())
+                    && q.known != Some(Dir::Open)
+                    && alternation(
+                        &quotes
+                            .iter()
+                            .enumerate()
+                            .filter(|&(i, _)| i != k)
+                            .map(|(_, q)| q)
+                            .collect::<Vec<_>>(),
+                        true,
+                    )
+                    .is_some()
+            })
+        {
+            quotes.remove(k);
+        }
+        let dirs = resolve(text, &quotes);
         out.extend(
             quotes
                 .iter()
