@@ -138,3 +138,19 @@ fn range_with_unit_and_connector_is_one_finding() {
     let sep = run(&["range-separator"]);
     assert_eq!(apply(&sep), "增长10～20%，投资3～5亿元，增速10～20%，补助10至20%。");
 }
+
+/// A repeated marker written in a non-standard form (`2、` twice): one renumbering finding whose
+/// fix has the new number in the standard form.
+#[test]
+fn renumbered_marker_in_standard_form() {
+    let text = "一、工作措施\n1、加强组织领导。\n2、完善工作机制。\n2、强化督促检查。\n";
+    let doc = Document::parse(text.to_owned(), SourceKind::Text);
+    let findings = gwlint::check_document(&settings(), &doc);
+    let at_line4: Vec<_> = findings
+        .iter()
+        .filter(|f| doc.lines.line_of(f.span.start) == 4)
+        .collect();
+    assert_eq!(at_line4.len(), 1, "{at_line4:#?}");
+    assert_eq!(at_line4[0].rule, "duplicate-number");
+    assert_eq!(at_line4[0].fix.as_ref().unwrap().replacement, "3.");
+}
