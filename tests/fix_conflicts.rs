@@ -129,14 +129,21 @@ fn range_with_unit_and_connector_is_one_finding() {
         apply(&both),
         "增长10%～20%，投资3亿～5亿元，增速10%～20%，补助10%至20%。"
     );
-    assert!(both[0].message.contains("“10-20%”→“10%～20%”"), "{}", both[0].message);
+    assert!(
+        both[0].message.contains("“10-20%”→“10%～20%”"),
+        "{}",
+        both[0].message
+    );
     let unit = run(&["range-unit"]);
     assert_eq!(
         apply(&unit),
         "增长10%-20%，投资3亿-5亿元，增速10%~20%，补助10%至20%。"
     );
     let sep = run(&["range-separator"]);
-    assert_eq!(apply(&sep), "增长10～20%，投资3～5亿元，增速10～20%，补助10至20%。");
+    assert_eq!(
+        apply(&sep),
+        "增长10～20%，投资3～5亿元，增速10～20%，补助10至20%。"
+    );
 }
 
 /// A repeated marker written in a non-standard form (`2、` twice): one renumbering finding whose

@@ -100,6 +100,9 @@ fn in_address(text: &str, pos: usize) -> bool {
     token.contains("://") || token.contains("www.") || token.contains('@')
 }
 
+/// The ASCII quotation marks of a paragraph by position, with their directions.
+type QuoteDirs = Vec<(usize, Option<Dir>)>;
+
 /// Whether a quotation mark opens or closes a quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Dir {
@@ -262,7 +265,7 @@ fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
     let mut readings: Vec<(Vec<Option<Dir>>, usize)> = Vec::new();
     let from_open = alternation(&all, true);
     let from_close = alternation(&all, false);
-    let merged: Vec<Vec<Dir>> = if n % 2 == 0 {
+    let merged: Vec<Vec<Dir>> = if n.is_multiple_of(2) {
         from_open.or(from_close).into_iter().collect()
     } else {
         [from_open, from_close].into_iter().flatten().collect()
@@ -275,7 +278,7 @@ fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
     let wide: Vec<&Quote> = quotes.iter().filter(|q| !q.ascii).collect();
     if !ascii.is_empty()
         && !wide.is_empty()
-        && ascii.len() % 2 == 0
+        && ascii.len().is_multiple_of(2)
         && let (Some(a), Some(w)) = (alternation(&ascii, true), alternation(&wide, true))
     {
         let breaks = clause_breaks(text, &ascii, &a) + clause_breaks(text, &wide, &w);
@@ -300,7 +303,7 @@ fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
 
 /// The ASCII quotation marks of a paragraph with their directions, by position. Apostrophes
 /// (`don't`) and primes (`5'30"`) are left out.
-fn paragraph_quotes(doc: &Document, para: usize) -> Vec<(usize, Option<Dir>)> {
+fn paragraph_quotes(doc: &Document, para: usize) -> QuoteDirs {
     let text = doc.text.as_str();
     let span = doc.paragraphs[para].span.clone();
     let marks = doc.marks();
@@ -315,7 +318,9 @@ fn paragraph_quotes(doc: &Document, para: usize) -> Vec<(usize, Option<Dir>)> {
             let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             let (ascii, known) = if m.ch == ascii_mark {
                 if (m.ch == '\'' && latin(prev) && latin(next))
-                    || (m.ch == '\'' && prev.is_some_and(|c| c.is_ascii_digit()) && next == Some('"'))
+                    || (m.ch == '\''
+                        && prev.is_some_and(|c| c.is_ascii_digit())
+                        && next == Some('"'))
                     || (m.ch == '"' && is_double_prime(text, m.pos))
                 {
                     continue;
@@ -341,7 +346,7 @@ fn paragraph_quotes(doc: &Document, para: usize) -> Vec<(usize, Option<Dir>)> {
         }
         // `15"`: an inch (or second) mark after a number, when the paragraph's quotes pair up
         // without it.
-        if quotes.len() % 2 == 1
+        if !quotes.len().is_multiple_of(2)
             && let Some(k) = (0..quotes.len()).rev().find(|&k| {
                 let q = &quotes[k];
                 q.ascii
@@ -436,7 +441,7 @@ impl Rule for HalfwidthPunctuation {
         mixed.sort_unstable();
 
         // Directions of the paragraph's ASCII quotation marks, worked out once per paragraph.
-        let mut quote_dirs: Option<(std::ops::Range<usize>, Vec<(usize, Option<Dir>)>)> = None;
+        let mut quote_dirs: Option<(std::ops::Range<usize>, QuoteDirs)> = None;
         let mut english_line: Option<(usize, bool)> = None; // (paragraph, mostly English)
         for (i, m) in marks.iter().enumerate() {
             let c = m.ch;

@@ -141,8 +141,14 @@ pub fn absorb_separator(text: &str, unit: &mut Finding, separator: &Finding) -> 
         sep.replacement,
         &text[sep.span.end..unit.span.end]
     );
+    // A connector the standards allow (`5—6%`) is a house-style matter for range-separator.
+    let should = if separator.severity == crate::diagnostic::Severity::Info {
+        "宜"
+    } else {
+        "也应"
+    };
     unit.message = format!(
-        "数值范围的前一个数省略了“{}”，连接号“{}”也应改为“{}”：“{written}”→“{fixed}”",
+        "数值范围的前一个数省略了“{}”，连接号“{}”{should}改为“{}”：“{written}”→“{fixed}”",
         add.replacement,
         &text[sep.span.clone()],
         sep.replacement
