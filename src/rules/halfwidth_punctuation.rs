@@ -101,12 +101,14 @@ fn in_address(text: &str, pos: usize) -> bool {
 }
 
 /// The ASCII quotation marks of a paragraph by position, with their directions.
-type QuoteDirs = Vec<(usize, Option<Dir>)>;
+pub(crate) type QuoteDirs = Vec<(usize, Option<Dir>)>;
 
 /// Whether a quotation mark opens or closes a quotation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
+pub(crate) enum Dir {
+    /// Opens a quotation.
     Open,
+    /// Closes it.
     Close,
 }
 
@@ -303,7 +305,7 @@ fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
 
 /// The ASCII quotation marks of a paragraph with their directions, by position. Apostrophes
 /// (`don't`) and primes (`5'30"`) are left out.
-fn paragraph_quotes(doc: &Document, para: usize) -> QuoteDirs {
+pub(crate) fn paragraph_quotes(doc: &Document, para: usize) -> QuoteDirs {
     let text = doc.text.as_str();
     let span = doc.paragraphs[para].span.clone();
     let marks = doc.marks();
