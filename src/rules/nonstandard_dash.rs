@@ -58,7 +58,7 @@ fn numeric_range(text: &str, span: std::ops::Range<usize>) -> Option<crate::numb
     if code(outer_before) || code(outer_after) {
         return None;
     }
-    (is_chinese(outer_before) || is_chinese(outer_after)).then(|| crate::numbers::NumericRange {
+    (is_chinese(outer_before) || is_chinese(outer_after)).then_some(crate::numbers::NumericRange {
         from,
         sep: '-',
         sep_span: span,
