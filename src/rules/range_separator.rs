@@ -20,8 +20,8 @@ pub const DOCS: &str = r#"# range-separator：数值范围的连接号不规范
 - 标准允许的另一种写法（数值范围用一字线 `*—*年`，时间起止用浪纹线 `2021～2025年`）只作提示，
   可用 `value-range`、`time-range` 调整本单位的习惯。
 
-两个数都是四位的年份（1000—2100），或后一个数紧跟“月、日、号、时、点”（`1—2月`、`5—10日`）时按
-时间起止处理；其余（包括 `3～5年`、`1～2个月` 这类时长）按数值范围处理；起草占位符 `*` 也当作数。
+两个数都是四位的年份（1000—2100）、前一个是四位年份而后一个是紧跟“年”的两位数（`2021—22年度`），
+或后一个数紧跟“月、日、号、时、点”（`1—2月`、`5—10日`）时按时间起止处理；其余（包括 `3～5年`、`1～2个月` 这类时长）按数值范围处理；起草占位符 `*` 也当作数。
 不报告：标准编号（`GB/T 9704-2012`）、型号（`COVID-19`）、电话号码（`0571-88888888`）、
 连续的 `2021-01-05` 式日期（由 `date-format` 检查）、破折号 `——`。前一个数省略了 `%`、万、亿的范围
 （`10-20%`、`3-5亿元`）在 `range-unit` 也启用时由 `range-unit` 合并报告，修改建议同时补单位、换连接号。
@@ -116,6 +116,10 @@ pub fn is_time_span(text: &str, r: &NumericRange) -> bool {
         n.chars(text) == 4 && n.integer(text).is_some_and(|v| (1000..=2100).contains(&v))
     };
     if year(&r.from) && year(&r.to) {
+        return true;
+    }
+    // `2021-22年度`: a year span with the second year shortened to two digits.
+    if year(&r.from) && r.to.chars(text) == 2 && text[r.to.span.end..].starts_with('年') {
         return true;
     }
     !r.from.placeholder
