@@ -18,7 +18,8 @@ pub const DOCS: &str = r#"# halfwidth-punctuation：中文里用了半角标点
 `unmatched-pair` 检查）；英文单词里的撇号（`don't`、`China's`）；表示分、秒或英尺、英寸的撇号
 （`5'30"`、`30°15'20"`、段内引号配对后多出来的 `15"`）。
 
-修改建议：`, ; : ? ! ( )` 和句末的 `.` 可安全自动替换。半角引号 `"` `'` 在一段之内配对，分别改为
+修改建议：`, ; : ? ! ( )` 和句末的 `.` 可安全自动替换；紧挨着同一个全角标点的半角 `.` `?` `!`
+（`要求.。`）建议删去，以免替换后成了 `。。`。半角引号 `"` `'` 在一段之内配对，分别改为
 前引号（`“` `‘`）或后引号（`”` `’`），需要人工确认：
 - 配对把段内所有引号都算上，包括不挨着汉字、本身不报告的（`"AI" 和"大数据"`）和已经是全角的
   （`“放管服"` 里的 `"` 是后引号，`"一带一路”` 里的 `"` 是前引号）；
@@ -536,6 +537,22 @@ impl Rule for HalfwidthPunctuation {
                         continue;
                     };
                     quote_finding(c, dirs[k].1, span)
+                }
+                // `要求.。`: the full-width mark is already there; replacing would double it.
+                _ if matches!(c, '.' | '?' | '!')
+                    && full_width(c).is_some_and(|w| {
+                        let w = w.chars().next();
+                        prev == w || next == w
+                    }) =>
+                {
+                    let w = full_width(c).expect("listed above");
+                    Finding::new(
+                        META.id,
+                        span.clone(),
+                        format!("半角标点“{c}”紧挨着全角“{w}”：删去多余的半角“{c}”"),
+                    )
+                    .with_help("同一处停顿只用一个标点（GB/T 15834-2011 第 4 章）")
+                    .with_fix(span, "", true)
                 }
                 _ => {
                     let replacement = full_width(c).expect("listed above");
