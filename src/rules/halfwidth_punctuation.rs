@@ -25,8 +25,10 @@ pub const DOCS: &str = r#"# halfwidth-punctuation：中文里用了半角标点
   （`“放管服"` 里的 `"` 是后引号，`"一带一路”` 里的 `"` 是前引号）；
 - 前后的字符也作判断：段首、空格、`，、；：（` 之后是前引号，`，。、；：！？）` 之前、段末是后引号；
 - 跨段引文（每段以前引号开头、只有最后一段闭合）按段首的前引号配对；
-- 配对不明时（如一段里只有一个 `"`，前后都是汉字；或全角引号里套着一对半角引号），只提示，
-  不给替换，以免把前引号改成后引号。
+- 一段里引号个数为奇数时，多出的一个按未闭合的前引号处理；只有上一段也留有未闭合的引号时，
+  才考虑本段第一个是承接上一段的后引号；
+- 配对不明时（如上一段留有未闭合的引号、本段引号个数又是奇数，前后都是汉字；或全角引号里套着
+  一对半角引号 `“他说"放管服"改革”`），只提示，不给替换，以免把前引号改成后引号。
 
 ## 为什么
 GB/T 15834-2011 第 5 章：标点符号占一个字的位置，即在中文中用全角形式。半角标点多来自英文
@@ -256,13 +258,14 @@ fn clause_breaks(text: &str, quotes: &[&Quote], dirs: &[Dir]) -> usize {
 /// Pairs one family of quotation marks (double or single) of a paragraph. Every reading that fits
 /// the known directions is tried:
 /// - all marks alternating from an opening one (an even count), or, for an odd count, also from a
-///   closing one (a quotation carried over from the previous paragraph);
+///   closing one (a quotation carried over from the previous paragraph, which must then have an
+///   odd number of quotation marks);
 /// - when ASCII and full-width marks are mixed, each width alternating on its own (ASCII quotes
 ///   nested in full-width ones), unless its quotations hold more clause breaks.
 ///
 /// A mark gets the direction all readings agree on; otherwise only what its neighbours say
 /// (`None`: ambiguous, no replacement is suggested).
-fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
+fn resolve(text: &str, quotes: &[Quote], carried_in: bool) -> Vec<Option<Dir>> {
     let n = quotes.len();
     let all: Vec<&Quote> = quotes.iter().collect();
     let mut readings: Vec<(Vec<Option<Dir>>, usize)> = Vec::new();
@@ -271,6 +274,8 @@ fn resolve(text: &str, quotes: &[Quote]) -> Vec<Option<Dir>> {
     let merged: Vec<Vec<Dir>> = if n.is_multiple_of(2) {
         from_open.or(from_close).into_iter().collect()
     } else {
+        // Starting with a closing mark needs a quotation left open by the previous paragraph.
+        let from_close = from_close.filter(|_| carried_in);
         [from_open, from_close].into_iter().flatten().collect()
     };
     for r in merged {
@@ -369,7 +374,30 @@ pub(crate) fn paragraph_quotes(doc: &Document, para: usize) -> QuoteDirs {
         {
             quotes.remove(k);
         }
-        let dirs = resolve(text, &quotes);
+        let carried_in = doc.paragraphs[..para]
+            .iter()
+            .rev()
+            .find(|p| !p.is_blank())
+            .is_some_and(|p| {
+                let lo = marks.partition_point(|m| m.pos < p.span.start);
+                let hi = marks.partition_point(|m| m.pos < p.span.end);
+                let n = marks[lo..hi]
+                    .iter()
+                    .filter(|m| {
+                        m.ch == open
+                            || m.ch == close
+                            || (m.ch == ascii_mark
+                                && !(doc
+                                    .char_before(m.pos)
+                                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                                    && doc
+                                        .char_at(m.end())
+                                        .is_some_and(|c| c.is_ascii_alphanumeric())))
+                    })
+                    .count();
+                n % 2 == 1
+            });
+        let dirs = resolve(text, &quotes, carried_in);
         out.extend(
             quotes
                 .iter()
