@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod numbers;
 pub mod numerals;
 pub mod outline;
+pub mod overlap;
 pub mod punctuation;
 pub mod render;
 pub mod rules;
@@ -30,8 +31,18 @@ use config::Settings;
 use diagnostic::Finding;
 use document::Document;
 
-/// Runs every configured rule over `doc`; findings sorted by position, then rule id.
+/// Runs every configured rule over `doc`; findings sorted by position, then rule id. Findings
+/// whose fixes would conflict are combined or lose their fixes ([`overlap::resolve`]).
 pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
+    let mut all = run_rules(settings, doc);
+    overlap::resolve(doc, &mut all);
+    all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    all
+}
+
+/// Runs every configured rule over `doc`, with the configured severities, in rule order; fixes
+/// are not yet reconciled (see [`check_document`]).
+pub fn run_rules(settings: &Settings, doc: &Document) -> Vec<Finding> {
     if let Some(chars) = &settings.lexical {
         doc.prepare_lexical(chars);
     }
@@ -49,6 +60,5 @@ pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
             };
         }
     }
-    all.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
     all
 }

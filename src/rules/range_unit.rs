@@ -22,6 +22,11 @@ pub const DOCS: &str = r#"# range-unit：数值范围省略了不该省略的单
 同样的符号或数级（可安全自动修改）。普通计量单位（`100～150kg`、`3～5年`）按标准可以省略，
 不报告。
 
+连接号本身也不规范时（`10-20%`），`range-separator` 同时启用的情况下两处问题合并为本规则的一条
+报告，修改建议一次改好：`10-20%` → `10%～20%`、`3-5亿元` → `3亿～5亿元`、`10~20%` → `10%～20%`
+（连接号按 `range-separator` 的配置）；`range-separator` 不再对这个范围单独报告。只启用本规则时
+只补单位（`10%-20%`）。
+
 ## 为什么
 GB/T 15835-2011 第 5.1.3 条：前后两个数值的附加符号或计量单位相同时，在不造成歧义的情况下，
 前一个数值的附加符号或计量单位可省略；省略会造成歧义的不应省略。标准的例子：
@@ -110,4 +115,55 @@ impl Rule for RangeUnit {
             );
         }
     }
+}
+
+/// Merges `range-separator`'s finding on the same range into a `range-unit` finding (`10-20%`):
+/// one finding whose fix adds the unit and replaces the connector (`10%～20%`), instead of two
+/// whose suggestions contradict each other (`10～20` and `10%-20%`). Returns whether it merged
+/// (the separator's fix must replace the connector right where the unit is inserted).
+pub fn absorb_separator(text: &str, unit: &mut Finding, separator: &Finding) -> bool {
+    let (Some(add), Some(sep)) = (unit.fix.as_ref(), separator.fix.as_ref()) else {
+        return false;
+    };
+    if unit.rule != META.id
+        || !add.span.is_empty()
+        || sep.span.start != add.span.start
+        || sep.span.end > unit.span.end
+    {
+        return false;
+    }
+    let at = add.span.start;
+    let written = &text[unit.span.clone()];
+    let fixed = format!(
+        "{}{}{}{}",
+        &text[unit.span.start..at],
+        add.replacement,
+        sep.replacement,
+        &text[sep.span.end..unit.span.end]
+    );
+    // A connector the standards allow (`5—6%`) is a house-style matter for range-separator.
+    let should = if separator.severity == crate::diagnostic::Severity::Info {
+        "宜"
+    } else {
+        "也应"
+    };
+    unit.message = format!(
+        "数值范围的前一个数省略了“{}”，连接号“{}”{should}改为“{}”：“{written}”→“{fixed}”",
+        add.replacement,
+        &text[sep.span.clone()],
+        sep.replacement
+    );
+    if let Some(help) = &separator.help {
+        unit.help = Some(match unit.help.take() {
+            Some(own) => format!("{own}；{help}"),
+            None => help.clone(),
+        });
+    }
+    unit.severity = unit.severity.max(separator.severity);
+    unit.fix = Some(crate::diagnostic::Edit {
+        span: at..sep.span.end,
+        replacement: format!("{}{}", add.replacement, sep.replacement),
+        safe: add.safe && sep.safe,
+    });
+    true
 }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use super::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
+use crate::rules::halfwidth_punctuation::{Dir, QuoteDirs, paragraph_quotes};
 
 /// Embedded docs (`gwlint explain unmatched-pair`).
 pub const DOCS: &str = r#"# unmatched-pair：成对标点不配对
@@ -22,7 +23,8 @@ pub const DOCS: &str = r#"# unmatched-pair：成对标点不配对
 不报告：跨段引文——GB/T 15834-2011 第 4.8 条规定，引文有多段时每段开头用前引号、只在最后一段
 末尾用后引号；分两行排的标题（两行都较短、第一行不以标点结束）；网页导出时被拆到几行上的短小片段
 （`【字号：`、`大`、`小`、`】` 各占一行，最多跨 6 行）；网页上当箭头用的 `》》`、`《《`；行内编号
-`1）`、`a)`、`一）`；英文里的撇号 `China’s`。
+`1）`、`a)`、`一）`；英文里的撇号 `China’s`；由半角引号补齐的一对（`“放管服"`、`"一带一路”`：
+半角引号按段内配对算作后引号或前引号，它的宽度由 `halfwidth-punctuation` 报告）。
 
 ## 为什么
 GB/T 15834-2011 规定引号、括号、书名号都由前后两半组成。只剩一半多是删改时丢了内容：例如
@@ -80,6 +82,10 @@ impl RuleOptions for Options {
     }
 }
 
+/// Mark indices standing for a half-width `"` and `'` (paired with “” and ‘’).
+const ASCII_DOUBLE: usize = usize::MAX;
+const ASCII_SINGLE: usize = usize::MAX - 1;
+
 /// How deep the stack is searched for a closer's opener; deeper nesting is treated as unmatched,
 /// which keeps adversarial input (100 000 nested brackets) linear.
 const SEARCH_DEPTH: usize = 32;
@@ -110,6 +116,10 @@ struct Open {
     /// Line breaks this mark was carried over (a title over two lines, a fragment split by a
     /// web export; see [`UnmatchedPair::bridges_line_break`]).
     carried: usize,
+    /// An ASCII `"` or `'` that pairing in its paragraph makes an opening quote: it may be closed
+    /// by a full-width mark (`"一带一路”`), and is never reported itself (halfwidth-punctuation
+    /// reports its width).
+    ascii: bool,
 }
 
 /// A line this short without closing punctuation may be the first line of a title or 题注 laid
@@ -211,7 +221,12 @@ impl Rule for UnmatchedPair {
         // needed when a configured mark is a letter or digit (which the scan leaves out).
         let marks: Box<dyn Iterator<Item = Mark> + '_> = if self.all_marks_scanned {
             Box::new(doc.marks().iter().filter_map(|m| {
-                self.mark_of(m.ch).map(|mark| Mark {
+                let ascii_quote = match m.ch {
+                    '"' => self.mark_of('“').map(|_| ASCII_DOUBLE),
+                    '\'' => self.mark_of('‘').map(|_| ASCII_SINGLE),
+                    _ => None,
+                };
+                ascii_quote.or_else(|| self.mark_of(m.ch)).map(|mark| Mark {
                     start: m.pos,
                     end: m.end(),
                     mark,
@@ -222,10 +237,54 @@ impl Rule for UnmatchedPair {
         };
         let mut stack: Vec<Open> = Vec::new();
         let mut para = 0usize;
+        // Directions of the current paragraph's half-width quotation marks.
+        let mut quotes: Option<(usize, QuoteDirs)> = None;
         for m in marks {
             while doc.paragraphs[para].span.end <= m.start && para + 1 < doc.paragraphs.len() {
                 self.flush(doc, para, &mut stack, out);
                 para += 1;
+            }
+            if m.mark == ASCII_DOUBLE || m.mark == ASCII_SINGLE {
+                // A half-width quotation mark: takes part in pairing with the direction its
+                // paragraph gives it (`“放管服"` is closed, `"一带一路”` opened), never reported.
+                if quotes.as_ref().is_none_or(|(p, _)| *p != para) {
+                    quotes = Some((para, paragraph_quotes(doc, para)));
+                }
+                let dirs = &quotes.as_ref().expect("just set").1;
+                let full = if m.mark == ASCII_DOUBLE { '“' } else { '‘' };
+                let (Ok(k), Some(index)) = (
+                    dirs.binary_search_by_key(&m.start, |q| q.0),
+                    self.mark_of(full),
+                ) else {
+                    continue;
+                };
+                let pair = index / 2;
+                match dirs[k].1 {
+                    Some(Dir::Open) => stack.push(Open {
+                        pair,
+                        pos: m.start,
+                        crossed_by: None,
+                        carried: 0,
+                        ascii: true,
+                    }),
+                    Some(Dir::Close) => {
+                        let depth = stack.len().saturating_sub(SEARCH_DEPTH);
+                        if let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair)
+                        {
+                            for above in &mut stack[j + 1..] {
+                                above.crossed_by.get_or_insert(m.start);
+                            }
+                            let opened = stack.remove(j);
+                            if let Some(cross) = opened.crossed_by
+                                && !opened.ascii
+                            {
+                                out.push(self.crossing(text, &opened, cross));
+                            }
+                        }
+                    }
+                    None => {}
+                }
+                continue;
             }
             let pair = m.mark / 2;
             let is_open = m.mark % 2 == 0;
@@ -238,6 +297,7 @@ impl Rule for UnmatchedPair {
                     pos: m.start,
                     crossed_by: None,
                     carried: 0,
+                    ascii: false,
                 });
                 continue;
             }
@@ -263,7 +323,9 @@ impl Rule for UnmatchedPair {
                     above.crossed_by.get_or_insert(m.start);
                 }
                 let opened = stack.remove(j);
-                if let Some(cross) = opened.crossed_by {
+                if let Some(cross) = opened.crossed_by
+                    && !opened.ascii
+                {
                     out.push(self.crossing(text, &opened, cross));
                 }
                 continue;
@@ -349,6 +411,8 @@ impl UnmatchedPair {
     /// End of paragraph `para`: report what is still open, unless it is a quotation continued in the
     /// next paragraph (which then opens with the same quote mark).
     fn flush(&self, doc: &Document, para: usize, stack: &mut Vec<Open>, out: &mut Vec<Finding>) {
+        // A half-width opening quote left open is halfwidth-punctuation's to report.
+        stack.retain(|o| !o.ascii);
         if stack.is_empty() {
             return;
         }
