@@ -74,9 +74,27 @@ pub fn parse_arabic(s: &str) -> Option<u32> {
     any.then_some(v)
 }
 
-/// Chinese numeral for 1 … 9999 (`1` → `一`, `10` → `十`, `21` → `二十一`, `105` → `一百零五`).
+/// Chinese numeral for any number (`1` → `一`, `10` → `十`, `21` → `二十一`, `105` → `一百零五`,
+/// `10001` → `一万零一`).
 pub fn to_chinese(n: u32) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n >= 10_000 {
+        let (high, low) = (n / 10_000, n % 10_000);
+        let mut out = to_chinese(high);
+        out.push('万');
+        if low > 0 {
+            if low < 1000 {
+                out.push('零');
+            }
+            // 十 after 零 is written 一十 (一万零一十).
+            let rest = to_chinese(low);
+            if (10..20).contains(&low) {
+                out.push('一');
+            }
+            out.push_str(&rest);
+        }
+        return out;
+    }
     if n == 0 {
         return "零".to_owned();
     }
@@ -123,6 +141,15 @@ pub fn to_chinese(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_numbers_never_panic() {
+        assert_eq!(to_chinese(10_000), "一万");
+        assert_eq!(to_chinese(10_001), "一万零一");
+        assert_eq!(to_chinese(10_010), "一万零一十");
+        assert_eq!(to_chinese(12_345), "一万二千三百四十五");
+        assert!(!to_chinese(u32::MAX).is_empty());
+    }
 
     #[test]
     fn chinese_round_trip() {

@@ -211,7 +211,7 @@ fn check_sequence(doc: &Document, seq: &Sequence, issues: &mut Vec<NumberingIssu
                 issues.push(NumberingIssue::Duplicate {
                     heading: id,
                     first,
-                    expected: expected + repeats,
+                    expected: expected.saturating_add(repeats),
                 });
                 repeats += 1;
             }
