@@ -35,7 +35,7 @@ pub fn previous_text(doc: &Document, index: usize) -> Option<&str> {
         .iter()
         .rev()
         .find(|p| !p.is_blank())
-        .map(|p| doc.text[p.span.clone()].trim_end())
+        .map(|p| doc.text[p.span.clone()].trim_end_matches(crate::layout::is_space))
 }
 
 /// Quoted marker for messages: `“三、”`.

@@ -303,10 +303,14 @@ fn continues_inline_list(doc: &Document, heading: &Heading) -> Option<bool> {
     let line = &doc.text[from..p.content.end];
     let found = inline_markers(line, heading.level, line_start);
     let &(first_at, _) = found.first()?;
-    let lead_in = line[..first_at].trim_end();
+    let lead_in = line[..first_at].trim_end_matches(crate::layout::is_space);
     let continues = found.iter().map(|&(_, v)| v).eq(1..heading.value)
         && (lead_in.ends_with(['：', ':']) || lead_in.ends_with("附件") || lead_in.ends_with("注"));
-    continues.then(|| !line.trim_end().ends_with(['。', '．']))
+    continues.then(|| {
+        !line
+            .trim_end_matches(crate::layout::is_space)
+            .ends_with(['。', '．'])
+    })
 }
 
 /// Values of the markers of `level`'s kind written in `text`, in order.
@@ -331,7 +335,7 @@ fn written_markers(text: &str, level: Level) -> Vec<u32> {
 /// `三）`, `三 、`.
 fn inline_markers(line: &str, level: Level, line_start: Option<bool>) -> Vec<(usize, u32)> {
     let mut out = Vec::new();
-    let start = line.len() - line.trim_start().len();
+    let start = line.len() - line.trim_start_matches(crate::layout::is_space).len();
     if let Some(lenient) = line_start
         && let Some(v) = marker_at(&line[start..], level, lenient)
     {
@@ -359,7 +363,7 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_break(c: char) -> bool {
-    c.is_whitespace()
+    crate::layout::is_space(c)
         || matches!(
             c,
             '：' | ':' | '；' | ';' | '。' | '，' | ',' | '！' | '？' | '!' | '?'
@@ -375,7 +379,7 @@ fn marker_at(s: &str, level: Level, lenient: bool) -> Option<u32> {
     if opened {
         rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
         if lenient {
-            rest = rest.trim_start();
+            rest = rest.trim_start_matches(crate::layout::is_space);
         }
     } else if bracketed && !lenient {
         return None;
@@ -393,9 +397,9 @@ fn marker_at(s: &str, level: Level, lenient: bool) -> Option<u32> {
         return None;
     }
     rest = &rest[len..];
-    let spaced = rest.len() != rest.trim_start().len();
+    let spaced = rest.len() != rest.trim_start_matches(crate::layout::is_space).len();
     if lenient {
-        rest = rest.trim_start();
+        rest = rest.trim_start_matches(crate::layout::is_space);
     }
     let next = rest.chars().next();
     if bracketed {
