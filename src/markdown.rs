@@ -34,7 +34,9 @@
 //! - an inline code span, an autolink or an e-mail link as one letter, [`PLACEHOLDER`] (a word
 //!   that is neither Chinese nor ASCII, so the text around it reads naturally); images, footnote references, inline HTML
 //!   and task-list boxes as nothing;
-//! - code blocks, HTML blocks, HTML comments and front matter not at all.
+//! - code blocks, HTML blocks, HTML comments and front matter not at all — except an indented
+//!   "code block" that is mostly Chinese: that is a report indented with four spaces, saved
+//!   with blank lines between paragraphs, and each of its lines is a paragraph.
 //!
 //! Entities and backslash escapes are given to the rules decoded (`&nbsp;` is a no-break space);
 //! a finding on one covers the whole entity. A fix is kept only when its span maps onto one
@@ -46,7 +48,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::config::Settings;
 use crate::diagnostic::Finding;
@@ -211,6 +213,54 @@ struct Builder<'a> {
     soft_break: Option<Range<usize>>,
     /// An ordered-list number was written and the item's text goes on the same line.
     after_marker: bool,
+    /// What the rules' current line holds so far.
+    line: LineState,
+}
+
+/// The current line of the checked text, kept up to date as text is added (a soft break asks
+/// whether the line stands alone without reading it again).
+#[derive(Debug, Clone, Copy, Default)]
+struct LineState {
+    /// Start of the line in the checked text.
+    start: usize,
+    /// Characters on it.
+    chars: usize,
+    /// Quotes and brackets opened and not closed: “”, （）, 《》, 【】〔〕, ‘’.
+    open: [i32; 5],
+    /// It holds `。！？；`.
+    sentence: bool,
+    /// It holds a comma.
+    comma: bool,
+}
+
+impl LineState {
+    fn add(&mut self, s: &str) {
+        for c in s.chars() {
+            self.chars += 1;
+            let (i, d) = match c {
+                '“' => (0, 1),
+                '”' => (0, -1),
+                '（' | '(' => (1, 1),
+                '）' | ')' => (1, -1),
+                '《' => (2, 1),
+                '》' => (2, -1),
+                '【' | '〔' | '[' => (3, 1),
+                '】' | '〕' | ']' => (3, -1),
+                '‘' => (4, 1),
+                '’' => (4, -1),
+                '。' | '！' | '？' | '；' => {
+                    self.sentence = true;
+                    continue;
+                }
+                '，' | ',' => {
+                    self.comma = true;
+                    continue;
+                }
+                _ => continue,
+            };
+            self.open[i] += d;
+        }
+    }
 }
 
 impl<'a> Builder<'a> {
@@ -236,6 +286,14 @@ impl<'a> Builder<'a> {
             });
         }
         self.out.push_str(s);
+        if s == "\n" {
+            self.line = LineState {
+                start: self.out.len(),
+                ..LineState::default()
+            };
+        } else {
+            self.line.add(s);
+        }
         if origin != Origin::Synthetic || !orig.is_empty() {
             self.last_end = orig.end;
         }
@@ -283,13 +341,14 @@ impl<'a> Builder<'a> {
         self.push(PLACEHOLDER, range, Origin::Synthetic);
     }
 
-    /// What a pending soft line break becomes before `next`: a new line when `next` opens with an
-    /// outline marker, a space between two words that are not Chinese, else nothing.
+    /// What a pending soft line break becomes before `next`: a line break when the line before
+    /// it stands alone ([`Builder::stands_alone`]) or `next` opens with an outline marker; a space
+    /// between two words that are not Chinese; else nothing (the wrapped paragraph goes on).
     fn resolve_soft_break(&mut self, next: &str) {
         let Some(range) = self.soft_break.take() else {
             return;
         };
-        if starts_with_marker(next) {
+        if starts_with_marker(next) || self.stands_alone() {
             let at = self.last_end;
             self.push("\n", at..at, Origin::Synthetic);
         } else {
@@ -302,11 +361,40 @@ impl<'a> Builder<'a> {
             }
         }
     }
+
+    /// Whether the current line, followed by a soft line break, is a paragraph of its own: in a
+    /// file written like a plain-text report (one paragraph per line, no blank lines between:
+    /// `一、总体要求\n（一）指导思想\n坚持……。\n`) rather than a hard-wrapped paragraph. So it is
+    /// when no quote or bracket is open on it and it ends a sentence (`。！？；：…`, maybe before
+    /// a closing quote or bracket), or it is a heading, a title, a signature or a date: no
+    /// sentence punctuation, and an outline marker with at most 30 characters or at most 25
+    /// characters and no comma. A hard-wrapped line is long and ends anywhere.
+    fn stands_alone(&self) -> bool {
+        let line = &self.line;
+        if line.open.iter().any(|&n| n > 0) {
+            return false;
+        }
+        let text = &self.out[line.start..];
+        let body = text
+            .trim_end()
+            .trim_end_matches(['”', '’', '）', ')', '》', '」', '』', '】', '〕']);
+        if body.ends_with(['。', '！', '？', '；', '：', '…', '!', '?']) {
+            return true;
+        }
+        !line.sentence
+            && (line.chars <= 30 && starts_with_marker(text) || line.chars <= 25 && !line.comma)
+    }
 }
 
 /// Whether a line that starts with `text` starts with an outline marker.
 fn starts_with_marker(text: &str) -> bool {
-    let first = text.split('\n').next().unwrap_or_default();
+    // The head is enough for any marker and what follows it.
+    let mut end = text.len().min(64);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let first = head.split('\n').next().unwrap_or_default();
     crate::outline::parse(first)
         .first()
         .is_some_and(|p| p.marker.is_some())
@@ -370,6 +458,7 @@ pub fn prepare(src: &str) -> Prepared {
         last_end: 0,
         soft_break: None,
         after_marker: false,
+        line: LineState::default(),
     };
     let mut html: Vec<Range<usize>> = Vec::new();
     // Inside a code block, HTML block, front matter or image: no prose.
@@ -379,9 +468,17 @@ pub fn prepare(src: &str) -> Prepared {
     // Ordered lists open around the current event: whether their numbers are kept.
     let mut lists: Vec<Option<bool>> = Vec::new();
     let mut in_cell = false;
+    // Inside an indented code block that is Chinese prose (see [`indented_prose`]).
+    let mut prose_code = false;
     for (i, (ev, range)) in events.iter().enumerate() {
         match ev {
             Event::Start(tag) => match tag {
+                Tag::CodeBlock(CodeBlockKind::Indented)
+                    if skip == 0 && indented_prose(&events[i + 1..]) =>
+                {
+                    b.end_line();
+                    prose_code = true;
+                }
                 Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => {
                     b.end_line();
                     skip += 1;
@@ -398,9 +495,8 @@ pub fn prepare(src: &str) -> Prepared {
                 Tag::List(start) => {
                     b.start_block();
                     lists.push(start.map(|_| {
-                        kept.iter()
-                            .find(|(at, _)| *at == i)
-                            .is_some_and(|(_, keep)| *keep)
+                        kept.binary_search_by_key(&i, |&(at, _)| at)
+                            .is_ok_and(|k| kept[k].1)
                     }));
                 }
                 Tag::Item => {
@@ -430,6 +526,10 @@ pub fn prepare(src: &str) -> Prepared {
                 _ => {}
             },
             Event::End(tag) => match tag {
+                TagEnd::CodeBlock if prose_code => {
+                    prose_code = false;
+                    b.end_line();
+                }
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
                     skip = skip.saturating_sub(1);
                 }
@@ -456,6 +556,7 @@ pub fn prepare(src: &str) -> Prepared {
                 | TagEnd::DefinitionListDefinition => b.end_line(),
                 _ => {}
             },
+            Event::Text(t) if prose_code => prose_lines(&mut b, t, range.clone()),
             Event::Text(t) if skip == 0 && url == 0 => b.text(t, range.clone()),
             Event::Code(_) if skip == 0 => b.placeholder(range.clone()),
             Event::SoftBreak if skip == 0 => {
@@ -480,6 +581,48 @@ pub fn prepare(src: &str) -> Prepared {
         disabled: suppressions(src, &html),
         text: b.out,
         segments: b.segments,
+    }
+}
+
+/// Whether an indented code block (`events` after its start) is Chinese prose: a plain-text
+/// report indented with four spaces, saved as Markdown with blank lines between paragraphs. So it
+/// is when at least half of its visible characters are Chinese (Han characters or full-width
+/// punctuation); code, even with Chinese comments, is mostly ASCII. Fenced code blocks are
+/// always code.
+fn indented_prose(events: &[(Event<'_>, Range<usize>)]) -> bool {
+    let (mut chinese, mut visible) = (0usize, 0usize);
+    for (ev, _) in events {
+        match ev {
+            Event::Text(t) => {
+                for c in t.chars().filter(|c| !c.is_whitespace()) {
+                    visible += 1;
+                    if crate::punctuation::is_chinese(Some(c)) {
+                        chinese += 1;
+                    }
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    visible > 0 && chinese * 2 >= visible
+}
+
+/// The text of an indented code block that is prose: each line a paragraph.
+fn prose_lines(b: &mut Builder<'_>, text: &str, range: Range<usize>) {
+    if b.src.get(range.clone()) != Some(text) {
+        b.text(text.trim_end(), range);
+        b.end_line();
+        return;
+    }
+    let mut at = range.start;
+    for piece in text.split_inclusive('\n') {
+        let line = piece.trim_end_matches(['\n', '\r']);
+        b.text(line, at..at + line.len());
+        if line.len() < piece.len() {
+            b.end_line();
+        }
+        at += piece.len();
     }
 }
 
@@ -565,6 +708,141 @@ pub fn is_disabled(disabled: &[(Range<usize>, Vec<String>)], rule: &str, pos: us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The checked text and, for each `needle`, the original offset its first occurrence in the
+    /// checked text maps to.
+    fn checked(src: &str) -> Prepared {
+        let p = prepare(src);
+        for seg in &p.segments {
+            assert!(p.text.is_char_boundary(seg.checked));
+            assert!(src.is_char_boundary(seg.orig.start) && src.is_char_boundary(seg.orig.end));
+        }
+        p
+    }
+
+    fn maps(p: &Prepared, src: &str, needle: &str) {
+        let at = p.text.find(needle).unwrap();
+        let span = p.map_span(at..at + needle.len());
+        assert_eq!(&src[span], needle, "{needle}");
+    }
+
+    #[test]
+    fn wrapped_paragraph_is_one_line() {
+        let src = "## 一、总体要求\n\n推动“高质量\n发展”，\n  wrapped\nline 文字。\n";
+        let p = checked(src);
+        assert_eq!(p.text, "一、总体要求\n推动“高质量发展”，wrapped line 文字。\n");
+        maps(&p, src, "高质量");
+        maps(&p, src, "发展”");
+        maps(&p, src, "一、");
+        // Across the left-out line break: the span covers it, no fix may replace it.
+        let at = p.text.find("量发").unwrap();
+        assert_eq!(&src[p.map_span(at..at + 6)], "量\n发");
+        assert_eq!(p.exact_span(at..at + 6), None);
+        assert!(p.exact_span(at..at + 3).is_some());
+    }
+
+    #[test]
+    fn wrapped_line_starting_with_marker_is_a_paragraph() {
+        let p = checked(
+            "一、总体要求\n\n坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的\n\
+             二十大精神，推动“高质量\n发展”取得新成效。\n（一）指导思想\n",
+        );
+        assert_eq!(
+            p.text,
+            "一、总体要求\n坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的\
+             二十大精神，推动“高质量发展”取得新成效。\n（一）指导思想\n"
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_without_blank_lines() {
+        // A plain-text report saved as .md: every line stands alone.
+        let src = "关于做好2024年工作的通知\n一、总体要求\n（一）指导思想\n\
+                   坚持稳中求进，推动“高质量发展”。\n（二）基本原则：\n1.坚持问题导向\n\
+                   某市人民政府\n2024年1月5日\n";
+        assert_eq!(checked(src).text, src);
+        // Not when a line ends inside a sentence or a quotation.
+        let p = checked("一、总体要求\n（一）指导思想。“坚持\n问题导向。”\n");
+        assert_eq!(p.text, "一、总体要求（一）指导思想。“坚持问题导向。”\n".replacen("求（", "求\n（", 1));
+    }
+
+    #[test]
+    fn hard_breaks_end_lines() {
+        let p = checked("甲乙  \n丙丁\\\n戊<br>己<BR/>庚\n");
+        assert_eq!(p.text, "甲乙\n丙丁\n戊\n己\n庚\n");
+    }
+
+    #[test]
+    fn tables_one_cell_per_line() {
+        let src = "| 项目 | 金额 |\n|---|--:|\n| 一、收入   |  100 |\n| 说明，文字<br>（一）续 | `x` |\n";
+        let p = checked(src);
+        assert_eq!(
+            p.text,
+            format!("|项目\n|金额\n|一、收入\n|100\n|说明，文字\n|（一）续\n|{PLACEHOLDER}\n")
+        );
+        maps(&p, src, "一、收入");
+    }
+
+    #[test]
+    fn code_html_and_front_matter_are_left_out() {
+        let src = "---\ntitle: （甲\n---\n\n```\n一、（代码\n```\n\n    let x = f(1); // （注释\n\n<div>\n（块\n</div>\n\n\
+                   运行`（`，见<https://a.b/（>、[链接](https://a.b/（)和![图（](x.png)[^1]。<!-- （ -->\n\n\
+                   [^1]: 脚注。\n";
+        let p = checked(src);
+        assert_eq!(
+            p.text,
+            format!("运行{PLACEHOLDER}，见{PLACEHOLDER}、链接和。\n脚注。\n")
+        );
+        let at = p.text.find(PLACEHOLDER).unwrap();
+        assert_eq!(&src[p.map_span(at..at + PLACEHOLDER.len())], "`（`");
+    }
+
+    #[test]
+    fn indented_chinese_is_prose() {
+        let src = "    一、总体要求\n\n    坚持稳中求进，推动“高质量发展”。\n    （一）指导思想\n";
+        let p = checked(src);
+        assert_eq!(p.text, "一、总体要求\n坚持稳中求进，推动“高质量发展”。\n（一）指导思想\n");
+        maps(&p, src, "高质量");
+    }
+
+    #[test]
+    fn list_numbers() {
+        // As written (a skipped number is a defect); lazy and `1)` lists are the renderer's.
+        let p = checked("1. 甲\n2. 乙\n4. 丙\n\n- 丁\n\n1. 戊\n1. 己\n\n1) 庚\n2) 辛\n\n3. 壬\n\n   续段\n");
+        assert_eq!(p.text, "1.甲\n2.乙\n4.丙\n丁\n戊\n己\n庚\n辛\n3.壬\n续段\n");
+    }
+
+    #[test]
+    fn entities_and_escapes_are_decoded() {
+        let src = "各地&nbsp;要\\*落实&amp;。\n";
+        let p = checked(src);
+        assert_eq!(p.text, "各地\u{a0}要*落实&。\n");
+        let at = p.text.find('\u{a0}').unwrap();
+        assert_eq!(p.exact_span(at..at + 2), Some(2 * 3..2 * 3 + 6));
+        maps(&p, src, "*");
+    }
+
+    #[test]
+    fn emphasis_is_left_out_and_fixes_across_it_dropped() {
+        let src = "要**加强**领导。\n";
+        let p = checked(src);
+        assert_eq!(p.text, "要加强领导。\n");
+        let at = p.text.find("加强领导").unwrap();
+        assert_eq!(p.exact_span(at..at + 12), None);
+        assert_eq!(&src[p.map_span(at..at + 12)], "加强**领导");
+    }
+
+    #[test]
+    fn unclosed_comment_before_multibyte_text() {
+        for src in ["<!--中文", "正文\n<!-- gwlint-disable\n中文", "<!--", "甲<!--乙", "<!-- -- 中 --"] {
+            let p = prepare(src);
+            for (r, _) in &p.disabled {
+                assert!(src.is_char_boundary(r.start) && src.is_char_boundary(r.end));
+            }
+        }
+        // The unclosed comment runs to the end of the file: nothing after it is prose.
+        assert_eq!(prepare("正文\n\n<!-- gwlint-disable\n中文").text, "正文\n");
+    }
 
     #[test]
     fn suppressions_work() {
