@@ -36,7 +36,7 @@
 //!   and task-list boxes as nothing;
 //! - code blocks, HTML blocks, HTML comments and front matter not at all — except an indented
 //!   "code block" that is mostly Chinese: that is a report indented with four spaces, saved
-//!   with blank lines between paragraphs, and each of its lines is a paragraph.
+//!   with blank lines between paragraphs, and its lines are read like those of a paragraph.
 //!
 //! Entities and backslash escapes are given to the rules decoded (`&nbsp;` is a no-break space);
 //! a finding on one covers the whole entity. A fix is kept only when its span maps onto one
@@ -348,7 +348,7 @@ impl<'a> Builder<'a> {
         let Some(range) = self.soft_break.take() else {
             return;
         };
-        if starts_with_marker(next) || self.stands_alone() {
+        if self.stands_alone() || starts_with_marker(next) && !self.wrapped_number(next) {
             let at = self.last_end;
             self.push("\n", at..at, Origin::Synthetic);
         } else {
@@ -362,13 +362,23 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Whether `next`, a line that starts with what looks like an outline marker, goes on a number
+    /// or an ordinal wrapped at the end of the current line (`增长1\n5.3%`, `第\n一、`): not a
+    /// heading.
+    fn wrapped_number(&self, next: &str) -> bool {
+        let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let before = self.out.chars().next_back();
+        before == Some('第') || before.is_some_and(digit) && next.starts_with(digit)
+    }
+
     /// Whether the current line, followed by a soft line break, is a paragraph of its own: in a
     /// file written like a plain-text report (one paragraph per line, no blank lines between:
     /// `一、总体要求\n（一）指导思想\n坚持……。\n`) rather than a hard-wrapped paragraph. So it is
     /// when no quote or bracket is open on it and it ends a sentence (`。！？；：…`, maybe before
     /// a closing quote or bracket), or it is a heading, a title, a signature or a date: no
-    /// sentence punctuation, and an outline marker with at most 30 characters or at most 25
-    /// characters and no comma. A hard-wrapped line is long and ends anywhere.
+    /// sentence punctuation, and at most 40 characters and no comma, or an outline marker and at
+    /// most 30 characters. A hard-wrapped line is long and ends anywhere, mostly after a comma
+    /// or in the middle of a clause.
     fn stands_alone(&self) -> bool {
         let line = &self.line;
         if line.open.iter().any(|&n| n > 0) {
@@ -382,7 +392,7 @@ impl<'a> Builder<'a> {
             return true;
         }
         !line.sentence
-            && (line.chars <= 30 && starts_with_marker(text) || line.chars <= 25 && !line.comma)
+            && (line.chars <= 40 && !line.comma || line.chars <= 30 && starts_with_marker(text))
     }
 }
 
@@ -608,7 +618,8 @@ fn indented_prose(events: &[(Event<'_>, Range<usize>)]) -> bool {
     visible > 0 && chinese * 2 >= visible
 }
 
-/// The text of an indented code block that is prose: each line a paragraph.
+/// The text of an indented code block that is prose: its line breaks are those of a paragraph
+/// (a line that stands alone is a paragraph, a hard-wrapped one goes on).
 fn prose_lines(b: &mut Builder<'_>, text: &str, range: Range<usize>) {
     if b.src.get(range.clone()) != Some(text) {
         b.text(text.trim_end(), range);
@@ -618,9 +629,13 @@ fn prose_lines(b: &mut Builder<'_>, text: &str, range: Range<usize>) {
     let mut at = range.start;
     for piece in text.split_inclusive('\n') {
         let line = piece.trim_end_matches(['\n', '\r']);
-        b.text(line, at..at + line.len());
-        if line.len() < piece.len() {
+        if line.trim().is_empty() {
+            // A blank line ends the paragraph.
             b.end_line();
+        }
+        b.text(line, at..at + line.len());
+        if line.len() < piece.len() && b.soft_break.is_none() && !b.out.ends_with('\n') {
+            b.soft_break = Some(at + line.len()..at + piece.len());
         }
         at += piece.len();
     }
@@ -799,9 +814,14 @@ mod tests {
 
     #[test]
     fn indented_chinese_is_prose() {
-        let src = "    一、总体要求\n\n    坚持稳中求进，推动“高质量发展”。\n    （一）指导思想\n";
+        let src = "    一、总体要求\n\n    坚持稳中求进，推动“高质量\n    发展”。\n    （一）指导思想\n\n    \
+                   （二）积极扩大国内需求特别是消费需求，增强内需对经济增长的拉动作用\n\n    一是扩大消费。\n";
         let p = checked(src);
-        assert_eq!(p.text, "一、总体要求\n坚持稳中求进，推动“高质量发展”。\n（一）指导思想\n");
+        assert_eq!(
+            p.text,
+            "一、总体要求\n坚持稳中求进，推动“高质量发展”。\n（一）指导思想\n\
+             （二）积极扩大国内需求特别是消费需求，增强内需对经济增长的拉动作用\n一是扩大消费。\n"
+        );
         maps(&p, src, "高质量");
     }
 
