@@ -53,6 +53,7 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 use crate::config::Settings;
 use crate::diagnostic::Finding;
 use crate::document::{Document, SourceKind};
+use crate::line_index::LineIndex;
 
 /// Checks a Markdown file: the rules run on its prose ([`prepare`]); findings are in the
 /// original's coordinates, sorted, suppressions applied. The document returned holds the original
@@ -60,13 +61,36 @@ use crate::document::{Document, SourceKind};
 pub fn check(settings: &Settings, text: String) -> (Document, Vec<Finding>) {
     let prepared = prepare(&text);
     let checked = Document::parse(prepared.text.clone(), SourceKind::Markdown);
+    let original = Document::parse(text, SourceKind::Markdown);
     let mut findings: Vec<Finding> = crate::check_document(settings, &checked)
         .into_iter()
-        .map(|f| prepared.map_finding(f))
+        .map(|f| {
+            let f = cite_original_lines(f, &prepared, &checked.lines, &original.lines);
+            prepared.map_finding(f)
+        })
         .filter(|f| !is_disabled(&prepared.disabled, f.rule, f.span.start))
         .collect();
     findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
-    (Document::parse(text, SourceKind::Markdown), findings)
+    (original, findings)
+}
+
+/// A message that cites the line of a related location (`第 3 行已用过`) names the line of the
+/// checked text; make it the file's.
+fn cite_original_lines(
+    mut f: Finding,
+    prepared: &Prepared,
+    checked: &LineIndex,
+    original: &LineIndex,
+) -> Finding {
+    for r in &f.related {
+        let from = checked.line_of(r.span.start);
+        let to = original.line_of(prepared.map_span(r.span.clone()).start);
+        let cited = format!("第 {from} 行");
+        if from != to && f.message.contains(&cited) {
+            f.message = f.message.replace(&cited, &format!("第 {to} 行"));
+        }
+    }
+    f
 }
 
 /// How a stretch of the checked text relates to the original.
