@@ -19,11 +19,15 @@
 //! - every paragraph, heading, list item, block-quote paragraph and footnote text on a line of
 //!   its own, without the syntax around it (`#`, `>`, `-`, `*`, emphasis marks, link targets);
 //! - a paragraph hard-wrapped over several lines as one line: a soft line break is dropped (a
-//!   space between two words that are not Chinese), so quotes, brackets and sentences are seen whole. A wrapped
-//!   line that starts with an outline marker (`一、`, `（二）`, `3.`, `第五条`) still starts a new
-//!   paragraph: the outline is read from line starts, as in a plain-text report, and a file
-//!   that writes one paragraph per line without blank lines is common. A hard line break
-//!   (two trailing spaces, `\`, `<br>`) ends the line;
+//!   space between two words that are not Chinese), so quotes, brackets, terms and sentences
+//!   are seen whole. Two kinds of soft break still start a new paragraph, because the outline
+//!   is read from line starts as in a plain-text report, and a file written one paragraph per
+//!   line without blank lines is common: after a line that stands alone (it ends a sentence, or
+//!   it is a short heading, title, signature or date line, and no quote or bracket is open on
+//!   it), and before a line that starts with an outline marker (`一、`, `（二）`, `3.`,
+//!   `第五条`) — unless it goes on a number or `第` wrapped at the end of the line before (`1\n979、`).
+//!   A hard line break (two trailing spaces, `\`, `<br>`) ends the line. Trailing spaces are
+//!   Markdown layout, not text;
 //! - a `##` heading is an outline heading when its text starts with a marker (`## 一、总体要求`);
 //! - an ordered-list item keeps its number as written when the list uses `1.` (so `1. 2. 4.` is
 //!   a skipped number and `1.` under `（一）` is level 3); the space after it is list syntax.
@@ -32,15 +36,16 @@
 //! - each table cell on a line of its own after a `|` (a cell is not an outline heading and its
 //!   padding is layout); a `<br>` inside a cell starts another such line;
 //! - an inline code span, an autolink or an e-mail link as one letter, [`PLACEHOLDER`] (a word
-//!   that is neither Chinese nor ASCII, so the text around it reads naturally); images, footnote references, inline HTML
-//!   and task-list boxes as nothing;
+//!   that is neither Chinese nor ASCII, so the text around it reads naturally); images,
+//!   footnote references, inline HTML and task-list boxes as nothing;
 //! - code blocks, HTML blocks, HTML comments and front matter not at all — except an indented
 //!   "code block" that is mostly Chinese: that is a report indented with four spaces, saved
 //!   with blank lines between paragraphs, and its lines are read like those of a paragraph.
 //!
 //! Entities and backslash escapes are given to the rules decoded (`&nbsp;` is a no-break space);
 //! a finding on one covers the whole entity. A fix is kept only when its span maps onto one
-//! stretch of the original (a fix across left-out syntax such as `**` would delete it).
+//! stretch of the original (a fix across left-out syntax such as `**` would delete it). A
+//! message that cites the line of a related location (`第 3 行已用过`) is given the file's line.
 //!
 //! HTML comments also carry suppressions: `<!-- gwlint-disable rule-a, rule-b -->` (or with no
 //! ids: every rule) up to `<!-- gwlint-enable -->` or the end of the file, and
@@ -70,7 +75,9 @@ pub fn check(settings: &Settings, text: String) -> (Document, Vec<Finding>) {
         })
         .filter(|f| !is_disabled(&prepared.disabled, f.rule, f.span.start))
         .collect();
-    findings.sort_by(|a, b| (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule)));
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
     (original, findings)
 }
 
@@ -170,7 +177,9 @@ impl Prepared {
         if span.is_empty() {
             return Some(self.map_span(span));
         }
-        let first = self.segments.partition_point(|s| s.checked + s.len <= span.start);
+        let first = self
+            .segments
+            .partition_point(|s| s.checked + s.len <= span.start);
         let mut prev_end: Option<usize> = None;
         for seg in &self.segments[first..] {
             if seg.checked >= span.end {
@@ -178,9 +187,7 @@ impl Prepared {
             }
             match seg.origin {
                 Origin::Synthetic => return None,
-                Origin::Decoded
-                    if span.start > seg.checked || span.end < seg.checked + seg.len =>
-                {
+                Origin::Decoded if span.start > seg.checked || span.end < seg.checked + seg.len => {
                     return None;
                 }
                 _ => {}
@@ -197,10 +204,9 @@ impl Prepared {
     /// across left-out syntax is dropped.
     pub fn map_finding(&self, mut f: Finding) -> Finding {
         if let Some(fix) = f.fix.take() {
-            f.fix = self.exact_span(fix.span.clone()).map(|span| crate::diagnostic::Edit {
-                span,
-                ..fix
-            });
+            f.fix = self
+                .exact_span(fix.span.clone())
+                .map(|span| crate::diagnostic::Edit { span, ..fix });
         }
         f.span = self.map_span(f.span);
         for r in &mut f.related {
@@ -518,9 +524,10 @@ pub fn prepare(src: &str) -> Prepared {
                     skip += 1;
                 }
                 Tag::Image { .. } => skip += 1,
-                Tag::Link { link_type, .. }
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
-                {
+                Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } => {
                     if skip == 0 {
                         b.placeholder(range.clone());
                     }
@@ -593,10 +600,8 @@ pub fn prepare(src: &str) -> Prepared {
             Event::Text(t) if prose_code => prose_lines(&mut b, t, range.clone()),
             Event::Text(t) if skip == 0 && url == 0 => b.text(t, range.clone()),
             Event::Code(_) if skip == 0 => b.placeholder(range.clone()),
-            Event::SoftBreak if skip == 0 => {
-                if b.soft_break.is_none() && !b.out.ends_with('\n') {
-                    b.soft_break = Some(range.clone());
-                }
+            Event::SoftBreak if skip == 0 && b.soft_break.is_none() && !b.out.ends_with('\n') => {
+                b.soft_break = Some(range.clone());
             }
             Event::HardBreak if skip == 0 => line_break(&mut b, in_cell, range.start),
             Event::Html(_) => html.push(range.clone()),
@@ -676,9 +681,7 @@ fn line_break(b: &mut Builder<'_>, in_cell: bool, at: usize) {
 /// Whether inline HTML is a `<br>` (`<br/>`, `<BR />`).
 fn is_br(html: &str) -> bool {
     let h = html.trim_start_matches('<').trim_start();
-    h.len() >= 2
-        && h[..2].eq_ignore_ascii_case("br")
-        && h[2..].trim_start().starts_with(['>', '/'])
+    h.len() >= 2 && h[..2].eq_ignore_ascii_case("br") && h[2..].trim_start().starts_with(['>', '/'])
 }
 
 /// Reads the `gwlint-disable` comments in the HTML of the file (`html`: the ranges of its HTML
@@ -769,7 +772,10 @@ mod tests {
     fn wrapped_paragraph_is_one_line() {
         let src = "## 一、总体要求\n\n推动“高质量\n发展”，\n  wrapped\nline 文字。\n";
         let p = checked(src);
-        assert_eq!(p.text, "一、总体要求\n推动“高质量发展”，wrapped line 文字。\n");
+        assert_eq!(
+            p.text,
+            "一、总体要求\n推动“高质量发展”，wrapped line 文字。\n"
+        );
         maps(&p, src, "高质量");
         maps(&p, src, "发展”");
         maps(&p, src, "一、");
@@ -802,7 +808,10 @@ mod tests {
         assert_eq!(checked(src).text, src);
         // Not when a line ends inside a sentence or a quotation.
         let p = checked("一、总体要求\n（一）指导思想。“坚持\n问题导向。”\n");
-        assert_eq!(p.text, "一、总体要求（一）指导思想。“坚持问题导向。”\n".replacen("求（", "求\n（", 1));
+        assert_eq!(
+            p.text,
+            "一、总体要求（一）指导思想。“坚持问题导向。”\n".replacen("求（", "求\n（", 1)
+        );
     }
 
     #[test]
@@ -813,7 +822,8 @@ mod tests {
 
     #[test]
     fn tables_one_cell_per_line() {
-        let src = "| 项目 | 金额 |\n|---|--:|\n| 一、收入   |  100 |\n| 说明，文字<br>（一）续 | `x` |\n";
+        let src =
+            "| 项目 | 金额 |\n|---|--:|\n| 一、收入   |  100 |\n| 说明，文字<br>（一）续 | `x` |\n";
         let p = checked(src);
         assert_eq!(
             p.text,
@@ -852,7 +862,9 @@ mod tests {
     #[test]
     fn list_numbers() {
         // As written (a skipped number is a defect); lazy and `1)` lists are the renderer's.
-        let p = checked("1. 甲\n2. 乙\n4. 丙\n\n- 丁\n\n1. 戊\n1. 己\n\n1) 庚\n2) 辛\n\n3. 壬\n\n   续段\n");
+        let p = checked(
+            "1. 甲\n2. 乙\n4. 丙\n\n- 丁\n\n1. 戊\n1. 己\n\n1) 庚\n2) 辛\n\n3. 壬\n\n   续段\n",
+        );
         assert_eq!(p.text, "1.甲\n2.乙\n4.丙\n丁\n戊\n己\n庚\n辛\n3.壬\n续段\n");
     }
 
@@ -878,7 +890,13 @@ mod tests {
 
     #[test]
     fn unclosed_comment_before_multibyte_text() {
-        for src in ["<!--中文", "正文\n<!-- gwlint-disable\n中文", "<!--", "甲<!--乙", "<!-- -- 中 --"] {
+        for src in [
+            "<!--中文",
+            "正文\n<!-- gwlint-disable\n中文",
+            "<!--",
+            "甲<!--乙",
+            "<!-- -- 中 --",
+        ] {
             let p = prepare(src);
             for (r, _) in &p.disabled {
                 assert!(src.is_char_boundary(r.start) && src.is_char_boundary(r.end));
