@@ -304,17 +304,6 @@ impl Document {
             .get_or_init(|| crate::numbers::mark_ranges(&self.text, self.number_marks()))
     }
 
-    /// Puts back the original text of a document parsed from a masked copy (same length, same
-    /// line breaks; see [`crate::markdown`]), for rendering.
-    pub fn restore_text(&mut self, original: String) {
-        let original = layout::normalize_line_breaks(original);
-        debug_assert_eq!(original.len(), self.text.len());
-        if original.len() == self.text.len() {
-            self.lines = LineIndex::new(&original);
-            self.text = original;
-        }
-    }
-
     /// Every punctuation mark, symbol and space of the text in order — one shared scan for all
     /// character-level punctuation rules, done the first time one asks.
     pub fn marks(&self) -> &[crate::punctuation::Mark] {

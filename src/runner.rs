@@ -429,26 +429,14 @@ fn check_target(
     } else {
         SourceKind::Text
     };
-    // Markdown: code and comments are masked for the rules; the original is shown.
-    let masked = if kind == SourceKind::Markdown {
-        crate::markdown::mask(&text)
+    // Markdown: the rules read the prose only; findings come back in the file's coordinates.
+    let (doc, findings) = if kind == SourceKind::Markdown {
+        crate::markdown::check(&settings, text)
     } else {
-        None
-    };
-    let (doc, findings) = match masked {
-        Some(m) => {
-            let mut doc = Document::parse(m.text, kind);
-            let mut findings = crate::check_document(&settings, &doc);
-            findings.retain(|f| !crate::markdown::is_disabled(&m.disabled, f.rule, f.span.start));
-            doc.restore_text(text);
-            (doc, findings)
-        }
-        None => {
-            let mut doc = Document::parse(text, kind);
-            doc.auto_numbered = auto_numbered.unwrap_or_default();
-            let findings = crate::check_document(&settings, &doc);
-            (doc, findings)
-        }
+        let mut doc = Document::parse(text, kind);
+        doc.auto_numbered = auto_numbered.unwrap_or_default();
+        let findings = crate::check_document(&settings, &doc);
+        (doc, findings)
     };
     let mut findings = settings.suppress(&path, findings);
     if let Some(index) = &opts.baseline {

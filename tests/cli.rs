@@ -1588,6 +1588,33 @@ fn markdown_and_suppression() {
     bad_config("[[ignore]]\nrules = [\"typo\"]\n", "1:1", &["path"]);
 }
 
+/// Markdown through the checker: a hard-wrapped paragraph is one paragraph (a quote closed on the
+/// next line is fine), table padding is layout, and a defect is reported at the file's line and
+/// column.
+#[test]
+fn markdown_wrapped_paragraphs_and_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        dir.path().join("报告.md"),
+        "## 一、总体要求\n\n推动“高质量\n发展”取得新成效，认真贯彻《意见\n精神。\n\n\
+         | 项目   | 说明             |\n|--------|------------------|\n| 收入   | 同比增长3%，完成 |\n\n\
+         <!--\n未闭合的注释，中文",
+    );
+    let (code, stdout, _) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&md));
+    assert_eq!(code, 1);
+    let found: Vec<(String, u64, u64)> = parse_jsonl(&stdout)
+        .iter()
+        .map(|f| {
+            (
+                rule_of(f).to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("unmatched-pair".to_owned(), 4, 14)], "{stdout}");
+}
+
 /// Baseline round trip: record, nothing new, an edit above keeps old findings old, a new defect
 /// is reported; the baseline file is written atomically and a broken one is an error.
 #[test]

@@ -41,9 +41,14 @@ fn check_fixture(path: &Path) -> String {
     } else {
         SourceKind::Text
     };
-    let mut doc = Document::parse(text, kind);
-    doc.auto_numbered = decoded.auto_numbered.unwrap_or_default();
-    let findings = gwlint::check_document(&settings, &doc);
+    let (doc, findings) = if kind == SourceKind::Markdown {
+        gwlint::markdown::check(&settings, text)
+    } else {
+        let mut doc = Document::parse(text, kind);
+        doc.auto_numbered = decoded.auto_numbered.unwrap_or_default();
+        let findings = gwlint::check_document(&settings, &doc);
+        (doc, findings)
+    };
     if name.starts_with("fail") {
         assert!(
             !findings.is_empty(),

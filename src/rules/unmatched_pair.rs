@@ -332,6 +332,7 @@ impl Rule for UnmatchedPair {
             }
             let close_char = self.pairs[pair].1;
             if let Some(top) = stack.last()
+                && !top.ascii
                 && self.counterpart(pair) == Some(top.pair)
             {
                 let (open_char, want) = self.pairs[top.pair];
