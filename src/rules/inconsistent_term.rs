@@ -169,13 +169,13 @@ impl InconsistentTerm {
                 return Err(format!("disable 中的“{d}”不是本规则的组 id"));
             }
         }
-        let shipped = file.group.len();
         let mut groups: Vec<Group> = file
             .group
             .into_iter()
             .filter(|g| !disable.contains(&g.id))
             .collect();
-        let shipped = shipped - disable.len();
+        // Counted, not computed from `disable` (which may name a group twice).
+        let shipped = groups.len();
         for (k, forms) in o.extend.unwrap_or_default().into_iter().enumerate() {
             groups.push(Group {
                 id: format!("extend-{}", k + 1),
@@ -674,6 +674,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn disabling_a_group_twice_loads() {
+        let ids: Vec<String> = ["zuo-juece", "qita-qita", "zhiding-zhiding"]
+            .iter()
+            .flat_map(|id| [id.to_string(), id.to_string()])
+            .collect();
+        let o = Options {
+            disable: Some(ids),
+            ..Default::default()
+        };
+        assert!(InconsistentTerm::new(DATA, o).is_ok());
     }
 
     #[test]
