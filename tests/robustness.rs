@@ -309,3 +309,14 @@ fn the_outline_of_many_headings_finishes() {
     assert_eq!(outline.lines().count(), 100_000);
     assert!(outline.lines().all(|l| l.contains("（含 2 个")));
 }
+
+#[test]
+fn an_unclosed_html_comment_before_chinese_in_markdown_is_checked() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("a.md"), "<!--一\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "形成了拼博精神。\n").unwrap();
+    let (code, stdout, stderr) = run(bin().args(["check", "--format", "concise"]).arg(dir.path()));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stdout.contains("b.txt:1:4: error[typo]"), "{stdout}");
+    assert!(stdout.contains("检查了 2 个文件"), "{stdout}");
+}
