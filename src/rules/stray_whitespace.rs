@@ -4,7 +4,8 @@
 use super::{Rule, RuleMeta};
 use crate::diagnostic::Finding;
 use crate::document::Document;
-use crate::punctuation::{is_cjk_punct, is_han, runs};
+use super::whitespace::{self, Line, Run, is_blank, is_invisible};
+use crate::punctuation::{is_chinese, is_cjk_punct, is_han};
 
 /// Embedded docs (`gwlint explain stray-whitespace`).
 pub const DOCS: &str = r#"# stray-whitespace：正文中多余的空白和不可见字符
@@ -53,20 +54,6 @@ super::rule_without_options! {
     }
 }
 
-fn is_space(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
-    )
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
-    )
-}
-
 fn describe(c: char) -> &'static str {
     match c {
         ' ' => "空格",
@@ -82,40 +69,246 @@ fn describe(c: char) -> &'static str {
     }
 }
 
-/// `4.2　国家级应急响应`: the space after a decimal section number at the start of a line (the
-/// numbering of 预案 and standards) is layout.
-fn after_section_number(doc: &Document, p: &crate::document::Paragraph, pos: usize) -> bool {
-    let Some(head) = doc.text.get(p.content.start..pos) else {
-        return false;
-    };
-    !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+/// Up to `n` characters of the line before `pos` (the line starts at `from`).
+fn before_in_line(text: &str, from: usize, pos: usize, n: usize) -> &str {
+    let head = &text[from..pos];
+    let cut = head.char_indices().rev().take(n).last().map_or(head.len(), |(i, _)| i);
+    &head[cut..]
 }
 
-/// A short line without sentence punctuation is a title, a table cell or a list of names, where
-/// spaces lay the text out (`政 府 工 作 报 告`, `张　旭　　研究员`): not running text.
-fn is_layout_line(doc: &Document, p: &crate::document::Paragraph) -> bool {
-    let line = &doc.text[p.content.clone()];
-    line.chars().count() <= 60 && !line.contains(['。', '，', '；', '！', '？'])
+/// Up to `n` characters of the line after `pos` (the line ends at `to`).
+fn after_in_line(text: &str, pos: usize, to: usize, n: usize) -> &str {
+    let tail = &text[pos..to];
+    let cut = tail.char_indices().nth(n).map_or(tail.len(), |(i, _)| i);
+    &tail[..cut]
+}
+
+/// Marks that end a clause: the reach of a byline, a dateline or a revision note.
+const CLAUSE_STOPS: [char; 6] = ['。', '！', '？', '；', '，', '、'];
+
+/// The clause around a run: the text back to the previous clause stop and on to the next one,
+/// each at most 32 characters.
+fn clause<'a>(text: &'a str, line: &Line, run: &Run) -> (&'a str, &'a str) {
+    let left = before_in_line(text, line.content.start, run.span.start, 32);
+    let left = left.rfind(CLAUSE_STOPS).map_or(left, |i| {
+        let c = left[i..].chars().next().map_or(1, char::len_utf8);
+        &left[i + c..]
+    });
+    let right = after_in_line(text, run.span.end, line.content.end, 32);
+    let right = right.find(CLAUSE_STOPS).map_or(right, |i| &right[..i]);
+    (left, right)
+}
+
+/// A title's own layout: a short line (a title, a table row, a signature or a list of names)
+/// without a sentence end, where spaces lay the text out (`政 府 工 作 报 告`, `总理　李克强`,
+/// `热议政府工作报告 以奋勇争先之姿，乘势而为`): not running text.
+fn is_layout_line(text: &str, line: &Line) -> bool {
+    let content = &text[line.content.clone()];
+    !content.contains(['。', '！', '？', '；']) && content.chars().nth(60).is_none()
+}
+
+/// A table row or a list of names flattened into one long line: two or more full-width spaces,
+/// tabs or wider gaps between cells, and no sentence end.
+fn is_tabular(text: &str, line: &Line) -> bool {
+    let cells = line
+        .inner
+        .iter()
+        .filter(|r| r.chars.iter().any(|&c| c != ' '))
+        .count();
+    cells >= 2 && !text[line.content.clone()].contains(['。', '！', '？'])
+}
+
+/// `4.2　国家级应急响应`, `1.　加强领导`: a space after a decimal section number or an Arabic
+/// marker standing at the line start or after other whitespace (a merged line).
+fn after_section_number(text: &str, line: &Line, pos: usize) -> bool {
+    let head = before_in_line(text, line.content.start, pos, 12);
+    let token = match head.char_indices().rev().find(|&(_, c)| is_blank(c)) {
+        // After a gap (a merged paragraph's indent), not after one space inside a number
+        // (`1 5．3`).
+        Some((i, c)) if c == '\u{3000}' || c == '\t' || head[..i].ends_with(is_blank) => {
+            &head[i + c.len_utf8()..]
+        }
+        Some(_) => return false,
+        // The whole line before the space, not the tail of a longer word.
+        None if head.len() == pos - line.content.start => head,
+        None => return false,
+    };
+    token.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && token.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// `第四条　国家建立……`, `第一章 总则`: the space after an article or chapter number, wherever it
+/// stands (merged lines put it mid-line).
+fn after_article(text: &str, line: &Line, pos: usize) -> bool {
+    let head = before_in_line(text, line.content.start, pos, 10);
+    let Some(body) = head.strip_suffix(['条', '章', '节', '编']) else {
+        return false;
+    };
+    let digits = body
+        .chars()
+        .rev()
+        .take_while(|&c| "一二三四五六七八九十百千零〇两".contains(c) || c.is_ascii_digit())
+        .count();
+    digits > 0 && body.chars().rev().nth(digits) == Some('第')
+}
+
+/// `《关于构建数据基础制度 更好发挥数据要素作用的意见》`: the space between the halves of a long
+/// official title inside 《》.
+fn inside_title(text: &str, line: &Line, run: &Run) -> bool {
+    let left = before_in_line(text, line.content.start, run.span.start, 80);
+    let right = after_in_line(text, run.span.end, line.content.end, 80);
+    let opened = left.rfind('《').is_some_and(|i| !left[i..].contains('》'));
+    let closes = right.find('》').is_some_and(|i| !right[..i].contains('《'));
+    opened && closes
+}
+
+/// Words that name who wrote or photographed a report.
+const CREDIT_WORDS: [&str; 6] = ["记者", "通讯员", "摄影", "撰稿", "编辑", "作者"];
+
+/// What follows the name in a photo or news credit (`本报记者 朱江 摄`).
+const CREDIT_TAILS: [&str; 7] = ["摄", "摄影", "报道", "供图", "制图", "整理", "文"];
+
+/// Positions before a name in a byline (`北京市市长 殷勇同志`).
+const POSITIONS: [&str; 24] = [
+    "市长", "省长", "主席", "书记", "总理", "部长", "县长", "区长", "州长", "旗长", "乡长",
+    "镇长", "局长", "厅长", "主任", "院长", "委员", "代表", "秘书长", "检察长", "校长", "行长",
+    "会长", "署长",
+];
+
+/// A byline or a photo credit: `本报记者 朱江 摄`, `。 宁夏日报记者 王鼎 摄`, `（记者 张三 李四）`,
+/// `北京市市长 殷勇同志`; and a news dateline: `新华社北京12月14日电 近日`, `本报讯 （记者…）`.
+fn byline_or_dateline(left: &str, right: &str) -> bool {
+    let whole = left.chars().count() + right.chars().count();
+    if whole <= 30 && CREDIT_WORDS.iter().any(|w| left.contains(w) || right.contains(w)) {
+        return true;
+    }
+    let right_word = right.trim_matches(is_blank);
+    if CREDIT_TAILS.contains(&right_word) && left.chars().count() <= 24 {
+        return true;
+    }
+    // A position, then a name of two to four characters and 同志, the clause end or a space.
+    if POSITIONS.iter().any(|p| left.ends_with(p)) {
+        let han: Vec<char> = right.chars().take(7).collect();
+        for n in 2..=4 {
+            if han.len() < n || !han[..n].iter().all(|&c| is_han(c) || c == '·') {
+                break;
+            }
+            let rest: String = han[n..].iter().collect();
+            if rest.is_empty()
+                || rest.starts_with(is_blank)
+                || ["同志", "先生", "女士"].iter().any(|w| rest.starts_with(w))
+            {
+                return true;
+            }
+        }
+    }
+    // A dateline, with or without the reporters in brackets after it.
+    let mut head = left.trim_end_matches(is_blank);
+    if head.ends_with(['）', ')'])
+        && let Some(i) = head.rfind(['（', '('])
+    {
+        head = &head[..i];
+    }
+    ["日电", "社电", "报电", "讯"].iter().any(|w| head.ends_with(w)) && head.chars().count() <= 30
+}
+
+/// The revision notes of a regulation: `（……国务院令第142号发布　根据……第一次修订　根据……）`,
+/// one full-width space between notes.
+fn between_revision_notes(left: &str, right: &str) -> bool {
+    const DONE: [&str; 9] = [
+        "发布", "公布", "通过", "修订", "修正", "施行", "批准", "颁布", "废止",
+    ];
+    DONE.iter().any(|w| left.ends_with(w))
+        && (["根据", "自", "经", "第"].iter().any(|w| right.starts_with(w))
+            || right.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+}
+
+/// `政 府 工 作 报 告`, `张　旭`: a space between two single characters that each stand alone
+/// (a spaced-out title, a two-character name padded to three).
+fn spaced_out(text: &str, line: &Line, run: &Run) -> bool {
+    let left = before_in_line(text, line.content.start, run.span.start, 2);
+    let right = after_in_line(text, run.span.end, line.content.end, 2);
+    let lone_left = {
+        let mut c = left.chars().rev();
+        c.next().is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punct(c))
+            && c.next().is_none_or(is_blank)
+    };
+    let lone_right = {
+        let mut c = right.chars();
+        c.next().is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punct(c))
+            && c.next().is_none_or(is_blank)
+    };
+    lone_left && lone_right
 }
 
 /// `中共中央办公厅 国务院办公厅关于……`: joint issuers in a title are separated by a space.
-fn joint_issuers(doc: &Document, span: std::ops::Range<usize>) -> bool {
-    let before = &doc.text[..span.start];
-    let after = &doc.text[span.end..];
+fn joint_issuers(left: &str, right: &str) -> bool {
     const ORGANS: [&str; 5] = ["中央", "办公厅", "国务院", "委员会", "人民政府"];
-    ORGANS.iter().any(|o| before.ends_with(o))
+    ORGANS.iter().any(|o| left.ends_with(o))
         && ["国务院", "中央", "中共", "全国", "中华人民共和国"]
             .iter()
-            .any(|o| after.starts_with(o))
+            .any(|o| right.starts_with(o))
 }
 
 /// `“好客山东 好品山东”`: a space between the halves of a short quoted slogan.
-fn slogan_halves(doc: &Document, span: std::ops::Range<usize>) -> bool {
-    let before: String = doc.text[..span.start].chars().rev().take(12).collect();
-    let after: String = doc.text[span.end..].chars().take(12).collect();
-    let opened = before.find('“').is_some_and(|i| !before[..i].contains('”'));
+fn slogan_halves(text: &str, line: &Line, run: &Run) -> bool {
+    let before = before_in_line(text, line.content.start, run.span.start, 12);
+    let after = after_in_line(text, run.span.end, line.content.end, 12);
+    let opened = before.rfind('“').is_some_and(|i| !before[i..].contains('”'));
     let closes = after.find('”').is_some_and(|i| !after[..i].contains('“'));
     opened && closes
+}
+
+/// A zero-width joiner or non-joiner between two characters that are not Chinese: part of an
+/// emoji sequence (👨‍👩‍👧) or of a script that needs it, not a stray.
+fn joiner_outside_chinese(doc: &Document, span: &std::ops::Range<usize>, chars: &[char]) -> bool {
+    chars
+        .iter()
+        .filter(|&&c| is_invisible(c) || c == '\u{FEFF}')
+        .all(|&c| c == '\u{200C}' || c == '\u{200D}')
+        && !is_chinese(doc.char_before(span.start))
+        && !is_chinese(doc.char_at(span.end))
+        && doc.char_before(span.start).is_some_and(|c| !is_blank(c))
+        && doc.char_at(span.end).is_some_and(|c| !is_blank(c))
+}
+
+/// The names of the kinds of whitespace in `chars`, in order, each once.
+fn names(chars: impl Iterator<Item = char>) -> String {
+    let mut v: Vec<&str> = Vec::new();
+    for c in chars {
+        let d = describe(c);
+        if !v.contains(&d) {
+            v.push(d);
+        }
+    }
+    v.join("、")
+}
+
+/// Reports the invisible characters at a line's edge (its indentation or trailing blanks are
+/// layout and stay).
+fn edge_invisible(doc: &Document, run: &Run, out: &mut Vec<Finding>) {
+    let mut offsets = Vec::with_capacity(run.chars.len());
+    let mut pos = run.span.start;
+    for &c in &run.chars {
+        offsets.push(pos);
+        pos += c.len_utf8();
+    }
+    let Some(first) = run.chars.iter().position(|&c| is_invisible(c)) else {
+        return;
+    };
+    let last = run.chars.iter().rposition(|&c| is_invisible(c)).expect("one exists");
+    let span = offsets[first]..offsets[last] + run.chars[last].len_utf8();
+    let chars = &run.chars[first..=last];
+    if joiner_outside_chinese(doc, &span, chars) {
+        return;
+    }
+    let keep: String = chars.iter().filter(|&&c| is_blank(c)).collect();
+    let what = names(chars.iter().copied().filter(|&c| is_invisible(c)));
+    out.push(
+        Finding::new(META.id, span.clone(), format!("不可见字符：{what}"))
+            .with_help("删除看不见的字符")
+            .with_fix(span, keep, true),
+    );
 }
 
 impl Rule for StrayWhitespace {
@@ -124,76 +317,96 @@ impl Rule for StrayWhitespace {
     }
 
     fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let marks = doc.marks();
-        for (mut first, last) in runs(marks, |c| is_space(c) || is_invisible(c)) {
-            let p = &doc.paragraphs[doc.paragraph_at(marks[first].pos)];
-            // A run that starts in the indentation (`　　\u{2002}正文`): only the part after it.
-            while first < last
-                && marks[first].pos < p.content.start
-                && !is_invisible(marks[first].ch)
-            {
-                first += 1;
+        let text = doc.text.as_str();
+        for line in whitespace::lines(doc) {
+            for run in &line.edges {
+                edge_invisible(doc, run, out);
             }
-            let span = marks[first].pos..marks[last].end();
-            let chars: Vec<char> = marks[first..=last].iter().map(|m| m.ch).collect();
-            let invisible = chars.iter().any(|&c| is_invisible(c));
-            // Leading indentation, and spacing after an outline marker (marker-spacing's).
-            if span.end <= p.content.start && !invisible {
+            if line.inner.is_empty() {
                 continue;
             }
-            if let Some(h) = p.heading
-                && span.start == doc.headings[h].marker.end
-            {
-                continue;
-            }
-            if !invisible && (after_section_number(doc, p, span.start) || is_layout_line(doc, p)) {
-                continue;
-            }
-            let names: Vec<&str> = {
-                let mut v: Vec<&str> = chars.iter().map(|&c| describe(c)).collect();
-                v.dedup();
-                v
+            let merged = whitespace::merged_indents(doc, &line);
+            let layout = is_layout_line(text, &line);
+            let tabular = is_tabular(text, &line);
+            let heading_end = {
+                let p = &doc.paragraphs[doc.paragraph_at(line.content.start)];
+                p.heading.map(|h| doc.headings[h].marker.end)
             };
-            let what = names.join("、");
-            let before = doc.char_before(span.start);
-            let after = doc.char_at(span.end);
-            let trailing = span.end >= p.span.end;
-            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-            let (message, replacement) = if invisible {
-                (format!("不可见字符：{what}"), "")
-            } else if trailing {
-                (format!("行尾有空白（{what}）"), "")
-            } else if chars.iter().any(|&c| c != ' ' && c != '\t') {
-                let r = if latin(before) && latin(after) {
-                    " "
-                } else {
-                    ""
-                };
-                (format!("正文中有{what}"), r)
-            } else {
-                let cjk = |c: Option<char>| c.is_some_and(|c| is_han(c) || is_cjk_punct(c));
-                let between_han = before.is_some_and(is_han) && after.is_some_and(is_han);
-                let by_punct = before.is_some_and(is_cjk_punct) || after.is_some_and(is_cjk_punct);
-                if !(between_han || by_punct) || !(cjk(before) || cjk(after)) {
+            for (i, run) in line.inner.iter().enumerate() {
+                let span = run.span.clone();
+                let before = doc.char_before(span.start);
+                let after = doc.char_at(span.end);
+                let single = run.blanks() == 1 && !run.is_gap();
+                let (left, right) = clause(text, &line, run);
+                // Between two words (not beside punctuation): where titles and slogans put a
+                // space between their halves.
+                let word = |c: Option<char>| c.is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
+                let between_words = word(before) && word(after);
+                // Blanks that are layout: merged-paragraph indents (`merged-paragraphs`), gaps,
+                // the spacing after a marker (`marker-spacing`), titles, tables, bylines …
+                let layout_blank = merged.contains(&i)
+                    || run.is_gap()
+                    || heading_end == Some(span.start)
+                    || layout
+                    || (tabular && run.chars.iter().any(|&c| c != ' '))
+                    || after_section_number(text, &line, span.start)
+                    || after_article(text, &line, span.start)
+                    || byline_or_dateline(left, right)
+                    || between_revision_notes(left, right)
+                    || spaced_out(text, &line, run)
+                    || (between_words
+                        && (inside_title(text, &line, run)
+                            || joint_issuers(left, right)
+                            || slogan_halves(text, &line, run)))
+                    || !(is_chinese(before) || is_chinese(after))
+                    // `1 000`, `3\u{2009}500`: a thin or no-break space grouping digits.
+                    || (single
+                        && !run.chars.contains(&'\u{3000}')
+                        && before.is_some_and(|c| c.is_ascii_digit())
+                        && after.is_some_and(|c| c.is_ascii_digit()));
+                if run.has_invisible() {
+                    if joiner_outside_chinese(doc, &span, &run.chars) {
+                        continue;
+                    }
+                    let keep: String = if layout_blank {
+                        run.chars.iter().filter(|&&c| is_blank(c) && c != '\u{FEFF}').collect()
+                    } else {
+                        String::new()
+                    };
+                    let what = names(run.chars.iter().copied());
+                    out.push(
+                        Finding::new(META.id, span.clone(), format!("不可见字符：{what}"))
+                            .with_help("删除看不见的字符")
+                            .with_fix(span, keep, true),
+                    );
                     continue;
                 }
-                if between_han
-                    && (joint_issuers(doc, span.clone()) || slogan_halves(doc, span.clone()))
-                {
+                if layout_blank {
                     continue;
                 }
-                let place = if by_punct {
-                    "全角标点旁"
+                let what = names(run.chars.iter().copied());
+                let message = if run.chars.iter().any(|&c| c != ' ') {
+                    format!("正文中有{what}")
                 } else {
-                    "汉字之间"
+                    let between_han = before.is_some_and(is_han) && after.is_some_and(is_han);
+                    let by_punct =
+                        before.is_some_and(is_cjk_punct) || after.is_some_and(is_cjk_punct);
+                    if !(between_han || by_punct) {
+                        continue;
+                    }
+                    let place = if by_punct {
+                        "全角标点旁"
+                    } else {
+                        "汉字之间"
+                    };
+                    format!("{place}有多余的{what}")
                 };
-                (format!("{place}有多余的{what}"), "")
-            };
-            out.push(
-                Finding::new(META.id, span.clone(), message)
-                    .with_help("删除多余的空白（段首缩进除外）")
-                    .with_fix(span, replacement, true),
-            );
+                out.push(
+                    Finding::new(META.id, span.clone(), message)
+                        .with_help("删除多余的空白（段首缩进除外）")
+                        .with_fix(span, "", true),
+                );
+            }
         }
     }
 }
