@@ -1,10 +1,10 @@
 //! `stray-whitespace`: whitespace inside Chinese running text, no-break and full-width spaces,
 //! trailing spaces and invisible characters.
 
+use super::whitespace::{self, Line, Run, is_blank, is_invisible};
 use super::{Rule, RuleMeta};
 use crate::diagnostic::Finding;
 use crate::document::Document;
-use super::whitespace::{self, Line, Run, is_blank, is_invisible};
 use crate::punctuation::{is_chinese, is_cjk_punct, is_han};
 
 /// Embedded docs (`gwlint explain stray-whitespace`).
@@ -72,7 +72,12 @@ fn describe(c: char) -> &'static str {
 /// Up to `n` characters of the line before `pos` (the line starts at `from`).
 fn before_in_line(text: &str, from: usize, pos: usize, n: usize) -> &str {
     let head = &text[from..pos];
-    let cut = head.char_indices().rev().take(n).last().map_or(head.len(), |(i, _)| i);
+    let cut = head
+        .char_indices()
+        .rev()
+        .take(n)
+        .last()
+        .map_or(head.len(), |(i, _)| i);
     &head[cut..]
 }
 
@@ -90,13 +95,56 @@ const CLAUSE_STOPS: [char; 6] = ['。', '！', '？', '；', '，', '、'];
 /// each at most 32 characters.
 fn clause<'a>(text: &'a str, line: &Line, run: &Run) -> (&'a str, &'a str) {
     let left = before_in_line(text, line.content.start, run.span.start, 32);
-    let left = left.rfind(CLAUSE_STOPS).map_or(left, |i| {
-        let c = left[i..].chars().next().map_or(1, char::len_utf8);
-        &left[i + c..]
-    });
+    let left = match left.rfind(|c: char| CLAUSE_STOPS.contains(&c)) {
+        Some(i) => &left[i + left[i..].chars().next().map_or(1, char::len_utf8)..],
+        None => left,
+    };
+    // A gap (two blanks or a tab) ends a clause too: it separates the cells of a row.
+    let left = match gap_in(left).last() {
+        Some(g) => &left[g.end..],
+        None => left,
+    };
     let right = after_in_line(text, run.span.end, line.content.end, 32);
-    let right = right.find(CLAUSE_STOPS).map_or(right, |i| &right[..i]);
+    let right = right
+        .find(|c: char| CLAUSE_STOPS.contains(&c))
+        .map_or(right, |i| &right[..i]);
+    let right = gap_in(right).first().map_or(right, |g| &right[..g.start]);
     (left, right)
+}
+
+/// The gaps (two or more blanks, or a tab) in `s`.
+fn gap_in(s: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), 'x'))) {
+        if is_blank(c) && i < s.len() {
+            let (from, n) = start.unwrap_or((i, 0));
+            start = Some((from, n + if c == '\t' { 2 } else { 1 }));
+        } else if let Some((from, n)) = start.take()
+            && n >= 2
+        {
+            out.push(from..i);
+        }
+    }
+    out
+}
+
+/// `图1　汽车号牌编码规则`, `表2　重点项目清单`, `附件3　名单`: the space after the number of a
+/// figure, a table or an attachment.
+fn after_caption_number(text: &str, line: &Line, pos: usize) -> bool {
+    let head = before_in_line(text, line.content.start, pos, 16);
+    let number_at = head
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == '.')
+        .len();
+    let (body, number) = head.split_at(number_at);
+    number.starts_with(|c: char| c.is_ascii_digit())
+        && ["附件", "附图", "附表", "附录", "图", "表"]
+            .iter()
+            .any(|w| {
+                // The word stands on its own: not the end of 地图 or 代表.
+                body.strip_suffix(w)
+                    .is_some_and(|before| before.chars().next_back().is_none_or(|c| !is_han(c)))
+            })
 }
 
 /// A title's own layout: a short line (a title, a table row, a signature or a list of names)
@@ -170,37 +218,74 @@ const CREDIT_TAILS: [&str; 7] = ["摄", "摄影", "报道", "供图", "制图", 
 
 /// Positions before a name in a byline (`北京市市长 殷勇同志`).
 const POSITIONS: [&str; 24] = [
-    "市长", "省长", "主席", "书记", "总理", "部长", "县长", "区长", "州长", "旗长", "乡长",
-    "镇长", "局长", "厅长", "主任", "院长", "委员", "代表", "秘书长", "检察长", "校长", "行长",
-    "会长", "署长",
+    "市长",
+    "省长",
+    "主席",
+    "书记",
+    "总理",
+    "部长",
+    "县长",
+    "区长",
+    "州长",
+    "旗长",
+    "乡长",
+    "镇长",
+    "局长",
+    "厅长",
+    "主任",
+    "院长",
+    "委员",
+    "代表",
+    "秘书长",
+    "检察长",
+    "校长",
+    "行长",
+    "会长",
+    "署长",
 ];
 
 /// A byline or a photo credit: `本报记者 朱江 摄`, `。 宁夏日报记者 王鼎 摄`, `（记者 张三 李四）`,
 /// `北京市市长 殷勇同志`; and a news dateline: `新华社北京12月14日电 近日`, `本报讯 （记者…）`.
 fn byline_or_dateline(left: &str, right: &str) -> bool {
     let whole = left.chars().count() + right.chars().count();
-    if whole <= 30 && CREDIT_WORDS.iter().any(|w| left.contains(w) || right.contains(w)) {
+    if whole <= 30
+        && CREDIT_WORDS
+            .iter()
+            .any(|w| left.contains(w) || right.contains(w))
+    {
+        return true;
+    }
+    // Inside the reporters' bracket of a dateline: `（记者 张三 李四）`.
+    if let Some(i) = left.rfind(['（', '('])
+        && !left[i..].contains(['）', ')'])
+        && CREDIT_WORDS.iter().any(|w| left[i..].contains(w))
+        && right
+            .find(['）', ')'])
+            .is_some_and(|j| right[..j].chars().count() <= 12)
+    {
         return true;
     }
     let right_word = right.trim_matches(is_blank);
     if CREDIT_TAILS.contains(&right_word) && left.chars().count() <= 24 {
         return true;
     }
-    // A position, then a name of two to four characters and 同志, the clause end or a space.
-    if POSITIONS.iter().any(|p| left.ends_with(p)) {
-        let han: Vec<char> = right.chars().take(7).collect();
-        for n in 2..=4 {
-            if han.len() < n || !han[..n].iter().all(|&c| is_han(c) || c == '·') {
-                break;
-            }
-            let rest: String = han[n..].iter().collect();
-            if rest.is_empty()
-                || rest.starts_with(is_blank)
-                || ["同志", "先生", "女士"].iter().any(|w| rest.starts_with(w))
-            {
-                return true;
-            }
-        }
+    // A position, then a name of two to four characters (a two-character name may be padded
+    // to three: `李　强`) and 同志, the clause end or a space.
+    if POSITIONS.iter().any(|p| left.ends_with(p)) && name_follows(right) {
+        return true;
+    }
+    // The space before such a byline: `……会议上 陕西省省长 赵刚`.
+    if POSITIONS.iter().any(|p| {
+        right.find(p).is_some_and(|i| {
+            let org = &right[..i];
+            let name = right[i + p.len()..].trim_start_matches(is_blank);
+            org.chars().count() <= 12
+                && !org.contains(is_blank)
+                && name_follows(name)
+                && name.chars().count() <= 10
+        })
+    }) {
+        return true;
     }
     // A dateline, with or without the reporters in brackets after it.
     let mut head = left.trim_end_matches(is_blank);
@@ -209,7 +294,36 @@ fn byline_or_dateline(left: &str, right: &str) -> bool {
     {
         head = &head[..i];
     }
-    ["日电", "社电", "报电", "讯"].iter().any(|w| head.ends_with(w)) && head.chars().count() <= 30
+    ["日电", "社电", "报电", "讯"]
+        .iter()
+        .any(|w| head.ends_with(w))
+        && head.chars().count() <= 30
+}
+
+/// Whether `right` opens with a personal name: two to four Han characters (or `X　Y`, a
+/// two-character name padded to three), then the clause end, a blank or 同志/先生/女士.
+fn name_follows(right: &str) -> bool {
+    let chars: Vec<char> = right.chars().take(8).collect();
+    let padded = chars.len() >= 3 && is_han(chars[0]) && is_blank(chars[1]) && is_han(chars[2]);
+    let (name, from) = if padded { (2, 3) } else { (0, 0) };
+    let ends = |rest: &[char]| {
+        let rest: String = rest.iter().collect();
+        rest.is_empty()
+            || rest.starts_with(is_blank)
+            || ["同志", "先生", "女士"].iter().any(|w| rest.starts_with(w))
+    };
+    if padded {
+        return name == 2 && ends(&chars[from..]);
+    }
+    if (2..=4)
+        .any(|n| chars.len() >= n && chars[..n].iter().all(|&c| is_han(c)) && ends(&chars[n..]))
+    {
+        return true;
+    }
+    // A transcribed name with a middle dot: `艾尔肯·吐尼亚孜`.
+    let long: Vec<char> = right.chars().take(16).collect();
+    let n = long.iter().take_while(|&&c| is_han(c) || c == '·').count();
+    long[..n].contains(&'·') && long[..n].last() != Some(&'·') && ends(&long[n..])
 }
 
 /// The revision notes of a regulation: `（……国务院令第142号发布　根据……第一次修订　根据……）`,
@@ -219,7 +333,9 @@ fn between_revision_notes(left: &str, right: &str) -> bool {
         "发布", "公布", "通过", "修订", "修正", "施行", "批准", "颁布", "废止",
     ];
     DONE.iter().any(|w| left.ends_with(w))
-        && (["根据", "自", "经", "第"].iter().any(|w| right.starts_with(w))
+        && (["根据", "自", "经", "第"]
+            .iter()
+            .any(|w| right.starts_with(w))
             || right.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)))
 }
 
@@ -228,15 +344,20 @@ fn between_revision_notes(left: &str, right: &str) -> bool {
 fn spaced_out(text: &str, line: &Line, run: &Run) -> bool {
     let left = before_in_line(text, line.content.start, run.span.start, 2);
     let right = after_in_line(text, run.span.end, line.content.end, 2);
+    // A character stands alone between blanks, the line's edges, or a field label's colon
+    // (`主 题 词：`, `组　长：韩　正`).
+    let apart = |c: Option<char>| c.is_none_or(|c| is_blank(c) || c == '：' || c == ':');
     let lone_left = {
         let mut c = left.chars().rev();
-        c.next().is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punct(c))
-            && c.next().is_none_or(is_blank)
+        c.next()
+            .is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punct(c))
+            && apart(c.next())
     };
     let lone_right = {
         let mut c = right.chars();
-        c.next().is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punct(c))
-            && c.next().is_none_or(is_blank)
+        c.next()
+            .is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punct(c))
+            && apart(c.next())
     };
     lone_left && lone_right
 }
@@ -254,9 +375,35 @@ fn joint_issuers(left: &str, right: &str) -> bool {
 fn slogan_halves(text: &str, line: &Line, run: &Run) -> bool {
     let before = before_in_line(text, line.content.start, run.span.start, 12);
     let after = after_in_line(text, run.span.end, line.content.end, 12);
-    let opened = before.rfind('“').is_some_and(|i| !before[i..].contains('”'));
+    let opened = before
+        .rfind('“')
+        .is_some_and(|i| !before[i..].contains('”'));
     let closes = after.find('”').is_some_and(|i| !after[..i].contains('“'));
     opened && closes
+}
+
+/// `全面  推进改革，……。`: two or three ASCII spaces typed inside a sentence, between two Han
+/// characters — not a gap that lays text out. The sentence goes on after the spaces; the text
+/// before them is not a heading, a table cell or a 落款 (it starts the line, or is long, or holds
+/// a comma).
+fn double_space_in_sentence(text: &str, line: &Line, i: usize) -> bool {
+    let run = &line.inner[i];
+    if !(2..=3).contains(&run.chars.len()) || run.chars.iter().any(|&c| c != ' ') {
+        return false;
+    }
+    let han = |c: Option<char>| c.is_some_and(is_han);
+    if !(han(text[..run.span.start].chars().next_back())
+        && han(text[run.span.end..].chars().next()))
+    {
+        return false;
+    }
+    let prev_span = whitespace::segment_before(line, i);
+    let line_start = prev_span.start == line.content.start;
+    let prev = &text[prev_span];
+    let next = &text[whitespace::segment_after(line, i)];
+    !whitespace::starts_with_marker(prev)
+        && next.contains(['。', '！', '？', '；'])
+        && (line_start || prev.chars().count() >= 15 || prev.contains('，'))
 }
 
 /// A zero-width joiner or non-joiner between two characters that are not Chinese: part of an
@@ -296,7 +443,11 @@ fn edge_invisible(doc: &Document, run: &Run, out: &mut Vec<Finding>) {
     let Some(first) = run.chars.iter().position(|&c| is_invisible(c)) else {
         return;
     };
-    let last = run.chars.iter().rposition(|&c| is_invisible(c)).expect("one exists");
+    let last = run
+        .chars
+        .iter()
+        .rposition(|&c| is_invisible(c))
+        .expect("one exists");
     let span = offsets[first]..offsets[last] + run.chars[last].len_utf8();
     let chars = &run.chars[first..=last];
     if joiner_outside_chinese(doc, &span, chars) {
@@ -340,17 +491,19 @@ impl Rule for StrayWhitespace {
                 let (left, right) = clause(text, &line, run);
                 // Between two words (not beside punctuation): where titles and slogans put a
                 // space between their halves.
-                let word = |c: Option<char>| c.is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
+                let word =
+                    |c: Option<char>| c.is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric());
                 let between_words = word(before) && word(after);
                 // Blanks that are layout: merged-paragraph indents (`merged-paragraphs`), gaps,
                 // the spacing after a marker (`marker-spacing`), titles, tables, bylines …
                 let layout_blank = merged.contains(&i)
-                    || run.is_gap()
+                    || (run.is_gap() && !double_space_in_sentence(text, &line, i))
                     || heading_end == Some(span.start)
                     || layout
                     || (tabular && run.chars.iter().any(|&c| c != ' '))
                     || after_section_number(text, &line, span.start)
                     || after_article(text, &line, span.start)
+                    || after_caption_number(text, &line, span.start)
                     || byline_or_dateline(left, right)
                     || between_revision_notes(left, right)
                     || spaced_out(text, &line, run)
@@ -369,7 +522,10 @@ impl Rule for StrayWhitespace {
                         continue;
                     }
                     let keep: String = if layout_blank {
-                        run.chars.iter().filter(|&&c| is_blank(c) && c != '\u{FEFF}').collect()
+                        run.chars
+                            .iter()
+                            .filter(|&&c| is_blank(c) && c != '\u{FEFF}')
+                            .collect()
                     } else {
                         String::new()
                     };

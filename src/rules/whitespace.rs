@@ -16,14 +16,8 @@ use crate::punctuation::{Mark, runs};
 pub fn is_blank(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t'
-            | '\u{A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}'
-            | '\u{FEFF}'
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
     )
 }
 
@@ -143,31 +137,81 @@ fn sentence_end_before(text: &str, pos: usize) -> Option<char> {
     None
 }
 
-/// Whether `rest` opens with an outline marker (`一、`, `（一）`, `1.`, `第四条`): an old paragraph
-/// start even when it is a short heading.
-pub fn starts_with_marker(rest: &str) -> bool {
+/// The outline marker `rest` opens with (`一、`, `（一）`, `1.`, `第四条`), as its byte length and
+/// whether it is an article (`第X条`): an old paragraph start even when the paragraph is short.
+pub fn marker_at(rest: &str) -> Option<(usize, bool)> {
     let numeral = |c: char| "一二三四五六七八九十百零〇两".contains(c);
     let mut chars = rest.chars();
-    match chars.next() {
-        Some('第') => {
-            let tail: String = chars.take(8).collect();
-            let n = tail.chars().take_while(|&c| numeral(c)).count();
-            n > 0 && tail.chars().nth(n).is_some_and(|c| "条章节编".contains(c))
+    match chars.next()? {
+        '第' => {
+            let body = &rest['第'.len_utf8()..];
+            let n = body.len() - body.trim_start_matches(numeral).len();
+            let unit = body[n..].chars().next()?;
+            (n > 0 && "条章节编".contains(unit))
+                .then_some(('第'.len_utf8() + n + unit.len_utf8(), unit == '条'))
         }
-        Some('（' | '(') => {
-            let c = chars.next();
-            c.is_some_and(|c| numeral(c) || c.is_ascii_digit())
+        open @ ('（' | '(') => {
+            let body = &rest[open.len_utf8()..];
+            let n = body.len()
+                - body
+                    .trim_start_matches(|c: char| numeral(c) || c.is_ascii_digit())
+                    .len();
+            let close = body[n..].chars().next()?;
+            (n > 0 && (close == '）' || close == ')'))
+                .then_some((open.len_utf8() + n + close.len_utf8(), false))
         }
-        Some(c) if numeral(c) => {
+        c if numeral(c) => {
             let after = rest.trim_start_matches(numeral);
-            after.starts_with('、')
+            after
+                .starts_with('、')
+                .then_some((rest.len() - after.len() + '、'.len_utf8(), false))
         }
-        Some(c) if c.is_ascii_digit() => {
+        c if c.is_ascii_digit() => {
             let after = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-            after.starts_with(['.', '．', '、']) && !after[1..].starts_with(|c: char| c.is_ascii_digit())
+            let sep = after.chars().next()?;
+            let decimal = after[sep.len_utf8()..].starts_with(|c: char| c.is_ascii_digit());
+            (matches!(sep, '.' | '．' | '、') && !decimal)
+                .then_some((rest.len() - after.len() + sep.len_utf8(), false))
         }
-        _ => false,
+        _ => None,
     }
+}
+
+/// Whether `rest` opens with an outline marker.
+pub fn starts_with_marker(rest: &str) -> bool {
+    marker_at(rest).is_some()
+}
+
+/// A heading merged into the line: a marker, its title (not an article's body), no sentence end
+/// (`一、总体要求`, `（三）狠抓园区建设`).
+pub fn is_heading_segment(segment: &str) -> bool {
+    let Some((len, article)) = marker_at(segment) else {
+        return false;
+    };
+    let title = segment[len..].trim_matches(|c: char| is_blank(c) || is_invisible(c));
+    !article
+        && !title.is_empty()
+        && title.chars().count() <= 40
+        && !title.contains(['。', '！', '？', '；'])
+}
+
+/// The part of `line` before inner run `i`, back to the previous gap or the line start.
+pub fn segment_before(line: &Line, i: usize) -> Range<usize> {
+    let from = line.inner[..i]
+        .iter()
+        .rev()
+        .find(|r| r.is_gap())
+        .map_or(line.content.start, |r| r.span.end);
+    from..line.inner[i].span.start
+}
+
+/// The part of `line` after inner run `i`, on to the next gap or the line end.
+pub fn segment_after(line: &Line, i: usize) -> Range<usize> {
+    let to = line.inner[i + 1..]
+        .iter()
+        .find(|r| r.is_gap())
+        .map_or(line.content.end, |r| r.span.start);
+    line.inner[i].span.end..to
 }
 
 /// The indents of merged paragraphs in `line`: indices into `line.inner` of the runs that stand
@@ -185,6 +229,8 @@ pub fn merged_indents(doc: &Document, line: &Line) -> Vec<usize> {
     let text = doc.text.as_str();
     // Candidate runs: blank (no invisible characters), after a sentence end.
     let mut candidates: Vec<(usize, bool, char)> = Vec::new();
+    // Where the text before the next gap starts (a heading begins there).
+    let mut heading_from = line.content.start;
     for (i, run) in line.inner.iter().enumerate() {
         if run.has_invisible() && run.blanks() == 0 {
             continue;
@@ -196,6 +242,13 @@ pub fn merged_indents(doc: &Document, line: &Line) -> Vec<usize> {
         }
         if let Some(end) = sentence_end_before(text, run.span.start) {
             candidates.push((i, strong, end));
+        } else if strong && is_heading_segment(&text[heading_from..run.span.start]) {
+            // `一、总体要求　　为深入贯彻……。`: a heading and its first paragraph (which must
+            // read as a sentence: a table row starts with a marker too).
+            candidates.push((i, strong, '：'));
+        }
+        if strong {
+            heading_from = run.span.end;
         }
     }
     if candidates.is_empty() {
@@ -245,7 +298,10 @@ mod tests {
 
     #[test]
     fn edges_are_not_inner_runs() {
-        let doc = Document::parse("\u{2003}\u{FEFF} 正文 有空格。\u{3000} \r\r\n\t下一行", SourceKind::Text);
+        let doc = Document::parse(
+            "\u{2003}\u{FEFF} 正文 有空格。\u{3000} \r\r\n\t下一行",
+            SourceKind::Text,
+        );
         let ls = lines(&doc);
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].edges.len(), 2);
@@ -257,15 +313,28 @@ mod tests {
     #[test]
     fn merged_lines() {
         assert_eq!(
-            indents("　　第三条　公平公正的原则。　　第四条　国家建立统一的制度。　　第五条　各级人民政府负责。"),
+            indents(
+                "　　第三条　公平公正的原则。　　第四条　国家建立统一的制度。　　第五条　各级人民政府负责。"
+            ),
             vec![2]
         );
         // A date or a 落款 after the sentence is not a paragraph.
-        assert!(indents("特此通知。　　　　2024年3月1日　").iter().all(|&n| n == 0));
+        assert!(
+            indents("特此通知。　　　　2024年3月1日　")
+                .iter()
+                .all(|&n| n == 0)
+        );
         // One full-width space alone after a sentence end is not a merge.
-        assert!(indents("这是一句话。　这是另一句话，还要写得长一些才行。").iter().all(|&n| n == 0));
+        assert!(
+            indents("这是一句话。　这是另一句话，还要写得长一些才行。")
+                .iter()
+                .all(|&n| n == 0)
+        );
         assert!(indents("签发人：　　张三").iter().all(|&n| n == 0));
-        assert_eq!(indents("各位代表：　　现在，我代表国务院向大会报告政府工作。"), vec![1]);
+        assert_eq!(
+            indents("各位代表：　　现在，我代表国务院向大会报告政府工作。"),
+            vec![1]
+        );
         assert_eq!(indents("现通知如下：\t一、总体要求"), vec![1]);
     }
 }
