@@ -1,5 +1,6 @@
-//! `stray-whitespace`: whitespace inside Chinese running text, no-break and full-width spaces,
-//! trailing spaces and invisible characters.
+//! `stray-whitespace`: whitespace inside Chinese running text, no-break and full-width spaces
+//! inside a sentence, and invisible characters. Indentation, trailing blanks and whitespace that
+//! lays text out (gaps, titles, tables, bylines, datelines …) are not findings.
 
 use super::whitespace::{self, Line, Run, is_blank, is_invisible};
 use super::{Rule, RuleMeta};
@@ -11,19 +12,34 @@ use crate::punctuation::{is_chinese, is_cjk_punct, is_han};
 pub const DOCS: &str = r#"# stray-whitespace：正文中多余的空白和不可见字符
 
 ## 检查内容
-- 两个汉字之间、全角标点前后的空格（半角空格、制表符）：`全面 推进`、`考虑： 一是`；
-- 不间断空格（U+00A0，从网页复制时常见）、全角空格（U+3000）和各种宽度的空格（U+2000–U+200A），
-  段首缩进以外的任何位置；
-- 行尾空白；
-- 零宽字符（U+200B–U+200D、U+2060、行中的 U+FEFF）和软连字符（U+00AD），看不见，却会让检索、
-  比对和自动处理出错。
+- 正文句子中两个汉字之间的空格（`全面 推进`，包括句中误敲的两三个半角空格）；
+- 全角标点前后的空格（`考虑： 一是`、`“三条保障线” 的`）；
+- 句中单个的不间断空格（U+00A0，从网页复制时常见）、全角空格（U+3000）和各种宽度的空格
+  （U+2000–U+200A 等），只要旁边有汉字或全角标点；
+- 零宽字符（U+200B–U+200D、U+2060、行中的 U+FEFF）和软连字符（U+00AD）：看不见，却会让检索、
+  比对和自动处理出错。段首和行尾的零宽字符也报告。
 
-不报告：段首缩进（GB/T 9704 的“段首空二字”）；层次序号之后的空白（由 `marker-spacing` 报告）；
-英文词句之间的空格；汉字与英文、数字之间的空格（写法习惯不同，本规则不管）；联合发文机关之间的
-空格（`中共中央办公厅 国务院办公厅`）；短口号两半之间的空格（`“好客山东 好品山东”`）；没有句内
-标点的短行（标题、表格、名单中用空格排版）；`4.2　` 这类条款编号后的空格。
+不报告（这些空白是版式，不是正文里的字）：
+- 段首缩进：行首任何种类、任何数量的空白（半角空格、制表符、全角空格、不间断空格、U+2000–U+200A、
+  U+FEFF 等及其混用），GB/T 9704 的“段首空二字”；行尾空白（看不见的版式，不影响正文）；
+- 对齐用的连续空白：两个及以上的空白或制表符——表格拍平成一行时单元格之间的空白、推到右边的落款
+  和成文日期、目录中标题与页码之间的空白；几段合成一行时留在行中的段首缩进由 `merged-paragraphs`
+  每行提示一次；
+- 层次序号之后的空白（由 `marker-spacing` 报告）；`第四条　`、`第一章 总则` 之后的空白，不论在
+  行首还是行中；`4.2　`、`图1　`、`表2　`、`附件3　` 这类编号之后的空白；
+- 标题、表格、名单、落款这类没有句末点号（`。！？；`）的短行（60 字以内）中的空白：`政 府 工 作 报 告`、
+  `总理　李克强`、主副标题之间的空格（`热议政府工作报告 以奋勇争先之姿，乘势而为`）；长的表格行、
+  名单行（两处以上全角空格或制表符、没有句号）；逐字拉开的标题和字段名（`主 题 词：`、`组　长：韩　正`）；
+- 书名号内长标题两半之间的空格（`《关于构建数据基础制度 更好发挥数据要素作用的意见》`）、联合发文
+  机关之间的空格（`中共中央办公厅 国务院办公厅`）、短口号两半之间的空格（`“好客山东 好品山东”`）；
+- 署名和图片说明（`北京市市长 殷勇同志`、`本报记者 朱江 摄`、`（记者 张三 李四）`）、新闻电头
+  （`新华社北京12月14日电 近日`、`本报讯 （记者…）`）；
+- 法规题注中各次修订之间的空格（`……发布　根据……第一次修订　根据……`）；
+- 英文词句之间的空格（含英文句点后的两个空格）、不间断空格；汉字与英文、数字之间的半角空格
+  （写法习惯不同，本规则不管）；数字分节的窄空格（`1 000`、`1\u2009234`）；
+- emoji 或其他文字中的零宽连接符（`👨\u200D👩\u200D👧`）。
 
-修改建议是删除（英文词之间的不间断空格改为普通空格），可安全自动修改。
+修改建议是删除（夹在对齐空白中的零宽字符只删零宽字符），可安全自动修改。
 
 ## 为什么
 GB/T 15834-2011 第 5 章：标点符号占一个字的位置，前后不另加空格；GB/T 9704-2012 只规定段首
@@ -33,6 +49,7 @@ GB/T 15834-2011 第 5 章：标点符号占一个字的位置，前后不另加�
 - `主要基于以下考虑： 一是` → `主要基于以下考虑：一是`
 - `全面 推进` → `全面推进`
 - `高质量发展\u00A0的` → `高质量发展的`
+- `职权　不够尊重`（句中全角空格）→ `职权不够尊重`
 
 ## 配置项
 本规则只有通用配置项：
@@ -47,7 +64,7 @@ super::rule_without_options! {
     /// The rule.
     StrayWhitespace {
         id: "stray-whitespace",
-        summary: "正文中多余的空白：汉字间或标点旁的空格、不间断空格、行尾空白、零宽字符",
+        summary: "正文中多余的空白：汉字间或标点旁的空格、句中的不间断空格和全角空格、零宽字符",
         severity: Warning,
         category: Punctuation,
         fixable: true,
@@ -431,30 +448,32 @@ fn names(chars: impl Iterator<Item = char>) -> String {
     v.join("、")
 }
 
-/// Reports the invisible characters at a line's edge (its indentation or trailing blanks are
-/// layout and stay).
-fn edge_invisible(doc: &Document, run: &Run, out: &mut Vec<Finding>) {
+/// Reports the invisible characters of a run whose blanks are layout (indentation, trailing
+/// blanks, a gap): the finding covers the invisible characters, and the blanks stay.
+fn edge_invisible(doc: &Document, run: &Run, inside: bool, out: &mut Vec<Finding>) {
+    // Inside a line U+FEFF is invisible too; at its edges it is a blank (a BOM, an indent).
+    let invisible = |c: char| is_invisible(c) || (inside && c == '\u{FEFF}');
     let mut offsets = Vec::with_capacity(run.chars.len());
     let mut pos = run.span.start;
     for &c in &run.chars {
         offsets.push(pos);
         pos += c.len_utf8();
     }
-    let Some(first) = run.chars.iter().position(|&c| is_invisible(c)) else {
+    let Some(first) = run.chars.iter().position(|&c| invisible(c)) else {
         return;
     };
     let last = run
         .chars
         .iter()
-        .rposition(|&c| is_invisible(c))
+        .rposition(|&c| invisible(c))
         .expect("one exists");
     let span = offsets[first]..offsets[last] + run.chars[last].len_utf8();
     let chars = &run.chars[first..=last];
     if joiner_outside_chinese(doc, &span, chars) {
         return;
     }
-    let keep: String = chars.iter().filter(|&&c| is_blank(c)).collect();
-    let what = names(chars.iter().copied().filter(|&c| is_invisible(c)));
+    let keep: String = chars.iter().filter(|&&c| !invisible(c)).collect();
+    let what = names(chars.iter().copied().filter(|&c| invisible(c)));
     out.push(
         Finding::new(META.id, span.clone(), format!("不可见字符：{what}"))
             .with_help("删除看不见的字符")
@@ -471,7 +490,7 @@ impl Rule for StrayWhitespace {
         let text = doc.text.as_str();
         for line in whitespace::lines(doc) {
             for run in &line.edges {
-                edge_invisible(doc, run, out);
+                edge_invisible(doc, run, false, out);
             }
             if line.inner.is_empty() {
                 continue;
@@ -521,19 +540,16 @@ impl Rule for StrayWhitespace {
                     if joiner_outside_chinese(doc, &span, &run.chars) {
                         continue;
                     }
-                    let keep: String = if layout_blank {
-                        run.chars
-                            .iter()
-                            .filter(|&&c| is_blank(c) && c != '\u{FEFF}')
-                            .collect()
-                    } else {
-                        String::new()
-                    };
+                    if layout_blank {
+                        // Only the invisible characters go; the blanks around them lay text out.
+                        edge_invisible(doc, run, true, out);
+                        continue;
+                    }
                     let what = names(run.chars.iter().copied());
                     out.push(
                         Finding::new(META.id, span.clone(), format!("不可见字符：{what}"))
                             .with_help("删除看不见的字符")
-                            .with_fix(span, keep, true),
+                            .with_fix(span, "", true),
                     );
                     continue;
                 }
@@ -563,6 +579,113 @@ impl Rule for StrayWhitespace {
                         .with_fix(span, "", true),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+    use crate::rules::merged_paragraphs::MergedParagraphs;
+
+    const SAMPLE: &str = concat!(
+        "一、 总体要求\n",
+        "　　全面 推进改革，“三条保障线” 的衔接。职权　不够尊重。\n",
+        "　　交出合格\u{200B}答卷，全面  推进工作。\n",
+        "　　第三条　遵循公正的原则。　　第四条　国家建立 统一的制度，实行分级管理。\n",
+        "北京市市长 殷勇同志作政府工作报告。本报记者 戴冰 摄\n",
+        "\n",
+        "　　　　　　　　某某市人民政府\n",
+        "签发人：　张三",
+    );
+
+    /// Each finding as its rule, message and the six characters of text before it.
+    fn findings(text: &str) -> Vec<(&'static str, String, String)> {
+        let doc = Document::parse(text, SourceKind::Text);
+        let mut out = Vec::new();
+        StrayWhitespace.check(&doc, &mut out);
+        MergedParagraphs.check(&doc, &mut out);
+        out.iter()
+            .map(|f| {
+                let before: String = doc.text[..f.span.start]
+                    .chars()
+                    .rev()
+                    .filter(|&c| !is_blank(c) && c != '\r' && c != '\n')
+                    .take(6)
+                    .collect();
+                (f.rule, f.message.clone(), before)
+            })
+            .collect()
+    }
+
+    fn reindent(text: &str, indent: &str) -> String {
+        text.split('\n')
+            .map(|l| {
+                let body = l.trim_start_matches(is_blank);
+                if body.is_empty() {
+                    l.to_owned()
+                } else {
+                    format!("{indent}{body}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn sample_findings() {
+        let got: Vec<String> = findings(SAMPLE).into_iter().map(|f| f.1).collect();
+        assert_eq!(
+            got,
+            vec![
+                "汉字之间有多余的空格",
+                "全角标点旁有多余的空格",
+                "正文中有全角空格",
+                "不可见字符：零宽空格 U+200B",
+                "汉字之间有多余的空格",
+                "汉字之间有多余的空格",
+                "此行似由 2 段合并而成（段首缩进留在了行中）",
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_changes_change_nothing() {
+        let expected = findings(SAMPLE);
+        for indent in [
+            "\t",
+            " ",
+            "  ",
+            "    ",
+            "\u{A0}",
+            "\u{1680}",
+            "\u{2003}\u{2003}",
+            "\u{2000}\u{200A}",
+            "\u{202F}\u{205F}",
+            "\u{3000}\u{3000}\u{3000}\u{3000}",
+            "\u{FEFF}",
+            "\u{FEFF}\u{3000}\u{2002} \t",
+            "",
+        ] {
+            assert_eq!(
+                findings(&reindent(SAMPLE, indent)),
+                expected,
+                "indent {indent:?}"
+            );
+        }
+        let trailing: String = SAMPLE
+            .split('\n')
+            .map(|l| format!("{l}  \u{3000}\t"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(findings(&trailing), expected, "trailing blanks");
+        for end in ["\r\n", "\r\r\n", "\r", "\n\n"] {
+            assert_eq!(
+                findings(&SAMPLE.replace('\n', end)),
+                expected,
+                "line end {end:?}"
+            );
         }
     }
 }
