@@ -172,15 +172,10 @@ fn is_layout_line(text: &str, line: &Line) -> bool {
     !content.contains(['。', '！', '？', '；']) && content.chars().nth(60).is_none()
 }
 
-/// A table row or a list of names flattened into one long line: two or more full-width spaces,
-/// tabs or wider gaps between cells, and no sentence end.
+/// A table row or a list of names flattened into one long line (`委员：张三 李四 王五 ……`):
+/// two or more blanks between cells, and no sentence end.
 fn is_tabular(text: &str, line: &Line) -> bool {
-    let cells = line
-        .inner
-        .iter()
-        .filter(|r| r.chars.iter().any(|&c| c != ' '))
-        .count();
-    cells >= 2 && !text[line.content.clone()].contains(['。', '！', '？'])
+    line.inner.len() >= 2 && !text[line.content.clone()].contains(['。', '！', '？'])
 }
 
 /// `4.2　国家级应急响应`, `1.　加强领导`: a space after a decimal section number or an Arabic
@@ -507,7 +502,6 @@ impl Rule for StrayWhitespace {
                 let before = doc.char_before(span.start);
                 let after = doc.char_at(span.end);
                 let single = run.blanks() == 1 && !run.is_gap();
-                let (left, right) = clause(text, &line, run);
                 // Between two words (not beside punctuation): where titles and slogans put a
                 // space between their halves.
                 let word =
@@ -515,27 +509,31 @@ impl Rule for StrayWhitespace {
                 let between_words = word(before) && word(after);
                 // Blanks that are layout: merged-paragraph indents (`merged-paragraphs`), gaps,
                 // the spacing after a marker (`marker-spacing`), titles, tables, bylines …
-                let layout_blank = merged.contains(&i)
+                // Cheap tests first; the clause around the run is read only when needed.
+                let layout_blank = merged.binary_search(&i).is_ok()
                     || (run.is_gap() && !double_space_in_sentence(text, &line, i))
                     || heading_end == Some(span.start)
                     || layout
-                    || (tabular && run.chars.iter().any(|&c| c != ' '))
-                    || after_section_number(text, &line, span.start)
-                    || after_article(text, &line, span.start)
-                    || after_caption_number(text, &line, span.start)
-                    || byline_or_dateline(left, right)
-                    || between_revision_notes(left, right)
-                    || spaced_out(text, &line, run)
-                    || (between_words
-                        && (inside_title(text, &line, run)
-                            || joint_issuers(left, right)
-                            || slogan_halves(text, &line, run)))
+                    || tabular
                     || !(is_chinese(before) || is_chinese(after))
                     // `1 000`, `3\u{2009}500`: a thin or no-break space grouping digits.
                     || (single
                         && !run.chars.contains(&'\u{3000}')
                         && before.is_some_and(|c| c.is_ascii_digit())
-                        && after.is_some_and(|c| c.is_ascii_digit()));
+                        && after.is_some_and(|c| c.is_ascii_digit()))
+                    || after_section_number(text, &line, span.start)
+                    || after_article(text, &line, span.start)
+                    || after_caption_number(text, &line, span.start)
+                    || spaced_out(text, &line, run)
+                    || {
+                        let (left, right) = clause(text, &line, run);
+                        byline_or_dateline(left, right)
+                            || between_revision_notes(left, right)
+                            || (between_words
+                                && (inside_title(text, &line, run)
+                                    || joint_issuers(left, right)
+                                    || slogan_halves(text, &line, run)))
+                    };
                 if run.has_invisible() {
                     if joiner_outside_chinese(doc, &span, &run.chars) {
                         continue;
