@@ -217,9 +217,11 @@ pub fn segment_after(line: &Line, i: usize) -> Range<usize> {
 /// The indents of merged paragraphs in `line`: indices into `line.inner` of the runs that stand
 /// where a paragraph break was lost (`…原则。　　第四条　国家建立…`). Such a run follows the end of
 /// a sentence (`。！？；`, through closing quotes and brackets, or `：` before a whole sentence) and
-/// is followed by text that reads as a paragraph: it holds a sentence end, is at least 15
-/// characters long, or opens with an outline marker. A date, a 落款 or a table cell after the
-/// run does not (`特此通知。　　　　2024年3月1日`).
+/// is followed by text that reads as a paragraph: it holds a sentence end, opens with an outline
+/// marker, or is at least 15 characters long after a run no wider than an indent (four blanks).
+/// A date, a 落款 or a table cell after the run does not (`特此通知。　　　　2024年3月1日`).
+/// A gap after a heading (`一、总体要求　　为深入贯彻……。`) counts when the text after it holds a
+/// sentence end.
 ///
 /// A gap (two or more blanks, or a tab) is an indent on its own. A single wide blank (`　`, a
 /// no-break or em space) after a sentence end is one only when the line has another indent — a
@@ -267,10 +269,14 @@ pub fn merged_indents(doc: &Document, line: &Line) -> Vec<usize> {
             .map_or(line.content.end, |j| line.inner[j].span.start);
         let next = &text[from..to];
         let sentence = next.contains(['。', '！', '？', '；']);
+        // A long text without a sentence end after an indent-sized run is a paragraph (a
+        // title, a sentence cut short); after a wider push it is a 落款 aligned right
+        // (`特此通知。　　　　　　中华人民共和国国家发展和改革委员会办公厅`).
+        let indent_sized = line.inner[i].blanks() <= 4;
         let reads_as_paragraph = if end == '：' {
             sentence || starts_with_marker(next)
         } else {
-            sentence || next.chars().count() >= 15 || starts_with_marker(next)
+            sentence || (indent_sized && next.chars().count() >= 15) || starts_with_marker(next)
         };
         if reads_as_paragraph {
             indents.push((i, strong));
