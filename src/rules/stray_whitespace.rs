@@ -258,7 +258,7 @@ const POSITIONS: [&str; 24] = [
 
 /// A byline or a photo credit: `本报记者 朱江 摄`, `。 宁夏日报记者 王鼎 摄`, `（记者 张三 李四）`,
 /// `北京市市长 殷勇同志`; and a news dateline: `新华社北京12月14日电 近日`, `本报讯 （记者…）`.
-fn byline_or_dateline(left: &str, right: &str) -> bool {
+fn byline_or_dateline(left: &str, right: &str, tail: &str) -> bool {
     let whole = left.chars().count() + right.chars().count();
     if whole <= 30
         && CREDIT_WORDS
@@ -282,19 +282,19 @@ fn byline_or_dateline(left: &str, right: &str) -> bool {
         return true;
     }
     // A position, then a name of two to four characters (a two-character name may be padded
-    // to three: `李　强`) and 同志, the clause end or a space.
-    if POSITIONS.iter().any(|p| left.ends_with(p)) && name_follows(right) {
+    // to three: `李　强`) and 同志, a blank or the line end — not a word (`省长 负责制，`).
+    if POSITIONS.iter().any(|p| left.ends_with(p)) && name_follows(tail) {
         return true;
     }
     // The space before such a byline: `……会议上 陕西省省长 赵刚`.
     if POSITIONS.iter().any(|p| {
-        right.find(p).is_some_and(|i| {
-            let org = &right[..i];
-            let name = right[i + p.len()..].trim_start_matches(is_blank);
+        tail.find(p).is_some_and(|i| {
+            let org = &tail[..i];
+            let after = &tail[i + p.len()..];
             org.chars().count() <= 12
                 && !org.contains(is_blank)
-                && name_follows(name)
-                && name.chars().count() <= 10
+                && after.starts_with(is_blank)
+                && name_follows(after.trim_start_matches(is_blank))
         })
     }) {
         return true;
@@ -312,30 +312,42 @@ fn byline_or_dateline(left: &str, right: &str) -> bool {
         && head.chars().count() <= 30
 }
 
-/// Whether `right` opens with a personal name: two to four Han characters (or `X　Y`, a
-/// two-character name padded to three), then the clause end, a blank or 同志/先生/女士.
+/// Whether `right` (the rest of the line) opens with a personal name: two to four Han characters
+/// (or `X　Y`, a two-character name padded to three) then the line end, a blank, 同志/先生/女士
+/// or 作报告/讲话/主持; or a transcribed name with `·`.
 fn name_follows(right: &str) -> bool {
     let chars: Vec<char> = right.chars().take(8).collect();
-    let padded = chars.len() >= 3 && is_han(chars[0]) && is_blank(chars[1]) && is_han(chars[2]);
-    let (name, from) = if padded { (2, 3) } else { (0, 0) };
     let ends = |rest: &[char]| {
-        let rest: String = rest.iter().collect();
+        let rest: String = rest.iter().take(7).collect();
         rest.is_empty()
             || rest.starts_with(is_blank)
-            || ["同志", "先生", "女士"].iter().any(|w| rest.starts_with(w))
+            || [
+                "同志",
+                "先生",
+                "女士",
+                "作报告",
+                "作政府工作报告",
+                "作重要讲话",
+                "讲话",
+                "主持",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w))
     };
+    let padded = chars.len() >= 3 && is_han(chars[0]) && is_blank(chars[1]) && is_han(chars[2]);
     if padded {
-        return name == 2 && ends(&chars[from..]);
+        return ends(&chars[3..]);
     }
     if (2..=4)
         .any(|n| chars.len() >= n && chars[..n].iter().all(|&c| is_han(c)) && ends(&chars[n..]))
     {
         return true;
     }
-    // A transcribed name with a middle dot: `艾尔肯·吐尼亚孜`.
-    let long: Vec<char> = right.chars().take(16).collect();
-    let n = long.iter().take_while(|&&c| is_han(c) || c == '·').count();
-    long[..n].contains(&'·') && long[..n].last() != Some(&'·') && ends(&long[n..])
+    // A transcribed name with a middle dot early on: `艾尔肯·吐尼亚孜`. Where it ends cannot be
+    // told; the dot is evidence enough.
+    let long: Vec<char> = right.chars().take(6).collect();
+    let n = long.iter().take_while(|&&c| is_han(c)).count();
+    (1..=4).contains(&n) && long.get(n) == Some(&'·') && long.get(n + 1).is_some_and(|&c| is_han(c))
 }
 
 /// The revision notes of a regulation: `（……国务院令第142号发布　根据……第一次修订　根据……）`,
@@ -527,7 +539,8 @@ impl Rule for StrayWhitespace {
                     || spaced_out(text, &line, run)
                     || {
                         let (left, right) = clause(text, &line, run);
-                        byline_or_dateline(left, right)
+                        let tail = after_in_line(text, span.end, line.content.end, 32);
+                        byline_or_dateline(left, right, tail)
                             || between_revision_notes(left, right)
                             || (between_words
                                 && (inside_title(text, &line, run)
