@@ -33,6 +33,7 @@ pub mod latin_roman_numeral;
 pub mod malformed_doc_number;
 pub mod malformed_marker;
 pub mod marker_spacing;
+pub mod merged_paragraphs;
 pub mod misplaced_level;
 pub mod nested_quote;
 pub mod nonstandard_dash;
@@ -52,6 +53,7 @@ pub mod typo;
 pub mod unfilled_placeholder;
 pub mod unmatched_pair;
 pub mod variant_form;
+pub mod whitespace;
 
 /// Broad family of a rule, used to group `gwlint rules` output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +275,7 @@ pub const RULES: &[RuleEntry] = &[
     malformed_doc_number::ENTRY,
     malformed_marker::ENTRY,
     marker_spacing::ENTRY,
+    merged_paragraphs::ENTRY,
     misplaced_level::ENTRY,
     nested_quote::ENTRY,
     nonstandard_dash::ENTRY,
