@@ -320,3 +320,11 @@ fn an_unclosed_html_comment_before_chinese_in_markdown_is_checked() {
     assert!(stdout.contains("b.txt:1:4: error[typo]"), "{stdout}");
     assert!(stdout.contains("检查了 2 个文件"), "{stdout}");
 }
+
+#[test]
+fn long_lines_of_spaces_finish() {
+    // stray-whitespace recounted the line for every run of white space.
+    lint_text(&"发展 ".repeat(200_000), None);
+    lint_text(&format!("一、{}。", " 甲".repeat(300_000)), None);
+    lint_text(&" ".repeat(2_000_000), None);
+}
