@@ -14,6 +14,7 @@ pub mod document;
 pub mod docx;
 pub mod exit_codes;
 pub mod input;
+pub mod invariants;
 pub mod layout;
 pub mod lexical;
 pub mod line_index;
