@@ -7,6 +7,10 @@
 //! (best of 20), and runs the corpus again with a generated user configuration of 2,000 term
 //! pairs and 20 regex rules, to show what long user lists cost. The floors are printed as
 //! PASS/FAIL for information only: a slow run never makes the benchmark fail. Only std is used.
+//!
+//! First, without the corpus, it checks inputs that once took quadratic time (MB-sized single
+//! lines of spaces, dots, digits, nested brackets and markers; many headings) at ×1 and ×10 size
+//! and prints the time ratio: about 10 for a linear path, about 100 for a quadratic one.
 
 use std::fs;
 use std::io::{self, Read};
@@ -32,10 +36,6 @@ fn main() {
     let corpus = std::env::var_os("GWLINT_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| manifest.join("../shared/corpus"));
-    if !corpus.is_dir() {
-        println!("corpus not found at {}; skipping", corpus.display());
-        return;
-    }
     let target_mb = std::env::var("GWLINT_BENCH_MB")
         .ok()
         .and_then(|v| v.trim().parse::<f64>().ok())
@@ -50,6 +50,15 @@ fn main() {
         }
     };
 
+    hostile_inputs(&bin);
+
+    if !corpus.is_dir() {
+        println!(
+            "corpus not found at {}; skipping the corpus runs",
+            corpus.display()
+        );
+        return;
+    }
     let mut sources = Vec::new();
     if let Err(e) = collect_txt(&corpus, &mut sources) {
         println!("cannot read corpus at {}: {e}; skipping", corpus.display());
@@ -168,6 +177,64 @@ fn main() {
             verdict(ms < FLOOR_SEED_MS)
         ),
         None => println!("  seed file  <  {FLOOR_SEED_MS:.0} ms:   n/a"),
+    }
+}
+
+/// Bytes of the ×1 hostile inputs (the ×10 ones are ten times larger).
+const HOSTILE_BYTES: usize = 400_000;
+
+/// Inputs that once took quadratic time, each checked at ×1 and ×10 size: a linear path takes
+/// about ten times as long for ten times the input, a quadratic one a hundred times.
+fn hostile_inputs(bin: &Path) {
+    type Make = fn(usize) -> String;
+    let cases: [(&str, Make); 8] = [
+        ("one line of spaces", |n| " ".repeat(n)),
+        ("one line of `发展 `", |n| "发展 ".repeat(n / 7)),
+        ("one line of `1.`", |n| "1.".repeat(n / 2)),
+        ("one line of digits", |n| "1234567890".repeat(n / 10)),
+        ("nested 《》", |n| {
+            format!("{}{}", "《".repeat(n / 6), "》".repeat(n / 6))
+        }),
+        ("one line of markers", |n| {
+            "（一）一、1.（1）".repeat(n / 20)
+        }),
+        ("headings, one per line", |n| {
+            "一、标题。一是加强。\n".repeat(n / 28)
+        }),
+        ("one line of `*-`", |n| "*-".repeat(n / 2)),
+    ];
+    let work = TempDir::new();
+    let log = work.path.join("stderr.log");
+    println!(
+        "hostile inputs (×1 = {} KB; time ×10 / time ×1, linear ≈ 10):",
+        HOSTILE_BYTES / 1000
+    );
+    for (name, make) in cases {
+        let mut times = Vec::new();
+        for scale in [1, 10] {
+            let file = work.path.join(format!("hostile-{scale}.txt"));
+            if let Err(e) = fs::write(&file, make(HOSTILE_BYTES * scale)) {
+                println!("  {name}: cannot write input: {e}");
+                return;
+            }
+            let mut cmd = Command::new(bin);
+            cmd.args(["check", "--format", "jsonl"]).arg(&file);
+            match measure(cmd, &log, true) {
+                Ok(m) => times.push((m.wall.as_secs_f64(), m.peak_kb as f64 / 1024.0)),
+                Err(e) => {
+                    println!("  {name}: cannot run gwlint: {e}");
+                    return;
+                }
+            }
+        }
+        let ((t1, m1), (t10, m10)) = (times[0], times[1]);
+        let ratio = t10 / t1.max(1e-4);
+        println!(
+            "  {name:<24} ×1 {:>7.1} ms {m1:>6.1} MB   ×10 {:>8.1} ms {m10:>7.1} MB   ratio {ratio:>5.1}  {}",
+            t1 * 1000.0,
+            t10 * 1000.0,
+            verdict(ratio < 25.0)
+        );
     }
 }
 
