@@ -328,3 +328,50 @@ fn long_lines_of_spaces_finish() {
     lint_text(&format!("一、{}。", " 甲".repeat(300_000)), None);
     lint_text(&" ".repeat(2_000_000), None);
 }
+
+#[test]
+fn user_regex_rules_that_match_empty_or_are_huge_get_short_chinese_errors() {
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("a.txt"), "测试。\n").unwrap();
+    for (regex, expected) in [
+        (r"\\b".to_owned(), "能匹配空字符串"),
+        ("a*".to_owned(), "能匹配空字符串"),
+        // A megabyte-long pattern over the compiled-size limit: the error must not echo it.
+        (
+            format!(r"(\\w{{100}}){{100}}{}", "甲".repeat(300_000)),
+            "正则表达式太大",
+        ),
+    ] {
+        std::fs::write(
+            dir.path().join("gwlint.toml"),
+            format!("[[rule]]\nid = \"my-x\"\nmessage = \"x\"\nregex = \"{regex}\"\n"),
+        )
+        .unwrap();
+        let (code, _, stderr) = run(bin().arg("check").arg(dir.path().join("a.txt")));
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(
+            stderr.len() < 4000,
+            "the error echoes the pattern: {} bytes",
+            stderr.len()
+        );
+        assert!(!stderr.contains("error:"), "{stderr}");
+    }
+}
+
+#[test]
+fn a_catastrophic_user_regex_finishes() {
+    let config = "[[rule]]\nid = \"my-a\"\nmessage = \"x\"\nregex = '(a+)+$'\n";
+    lint_text(&format!("{}\n", "a".repeat(200_000)), Some(config));
+}
+
+#[test]
+fn a_damaged_docx_is_reported_in_chinese() {
+    let dir = temp_dir();
+    let file = dir.path().join("bad.docx");
+    std::fs::write(&file, b"PK\x03\x04 this is not a zip archive").unwrap();
+    let (code, _, stderr) = run(bin().arg("check").arg(&file));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("不是有效的 .docx"), "{stderr}");
+    assert!(!stderr.contains("invalid Zip"), "{stderr}");
+}

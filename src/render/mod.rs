@@ -203,6 +203,9 @@ impl fmt::Display for Summary {
     }
 }
 
+/// Longest source snippet (in characters) shown under a configuration error.
+const MAX_SNIPPET_CHARS: usize = 400;
+
 /// Renders a configuration error with a span into the TOML file. The position is given in the
 /// message as line and character column (miette's own header would count bytes).
 pub fn render_config_error(e: &ConfigError, color: bool) -> String {
@@ -212,6 +215,15 @@ pub fn render_config_error(e: &ConfigError, color: bool) -> String {
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
         format!("{}:{line}:{column}", e.path)
+    });
+    // A snippet of a very long line (a megabyte-long pattern) would echo all of it: the position
+    // in the message says where, so such a line is not shown.
+    let span = span.filter(|s| {
+        let from = e.text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+        let to = e.text[s.end..]
+            .find('\n')
+            .map_or(e.text.len(), |i| s.end + i);
+        e.text[from..to].chars().count() <= MAX_SNIPPET_CHARS
     });
     let report = ConfigReport {
         message: format!(
