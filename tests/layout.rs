@@ -271,6 +271,14 @@ fn text_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// `../shared/corpus` or `$GWLINT_CORPUS`, when it is there.
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("GWLINT_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
+    dir.is_dir().then_some(dir)
+}
+
 fn report(problems: &[String]) {
     assert!(
         problems.is_empty(),
@@ -327,13 +335,10 @@ fn variants_change_what_they_claim() {
 #[test]
 #[ignore = "slow in a debug build; needs ../shared/corpus"]
 fn corpus_keeps_its_findings_under_any_layout() {
-    let dir = std::env::var_os("GWLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    if !dir.is_dir() {
+    let Some(dir) = corpus_dir() else {
         eprintln!("corpus not found (../shared/corpus or $GWLINT_CORPUS): skipping");
         return;
-    }
+    };
     let defaults = default_settings();
     let files = text_files(&dir);
     let problems: Vec<String> = std::thread::scope(|s| {
@@ -416,13 +421,10 @@ fn inject_numbering_defects(text: &str) -> Vec<Injected> {
 #[test]
 #[ignore = "slow in a debug build; needs ../shared/corpus"]
 fn injected_numbering_defects_are_found_under_any_indentation() {
-    let dir = std::env::var_os("GWLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    if !dir.is_dir() {
+    let Some(dir) = corpus_dir() else {
         eprintln!("corpus not found (../shared/corpus or $GWLINT_CORPUS): skipping");
         return;
-    }
+    };
     let settings = config::load(
         None,
         &RuleFilter {

@@ -268,19 +268,7 @@ impl Rule for UnmatchedPair {
                         ascii: true,
                     }),
                     Some(Dir::Close) => {
-                        let depth = stack.len().saturating_sub(SEARCH_DEPTH);
-                        if let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair)
-                        {
-                            for above in &mut stack[j + 1..] {
-                                above.crossed_by.get_or_insert(m.start);
-                            }
-                            let opened = stack.remove(j);
-                            if let Some(cross) = opened.crossed_by
-                                && !opened.ascii
-                            {
-                                out.push(self.crossing(text, &opened, cross));
-                            }
-                        }
+                        self.close(text, &mut stack, pair, m.start, out);
                     }
                     None => {}
                 }
@@ -317,17 +305,7 @@ impl Rule for UnmatchedPair {
             {
                 continue;
             }
-            let depth = stack.len().saturating_sub(SEARCH_DEPTH);
-            if let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair) {
-                for above in &mut stack[j + 1..] {
-                    above.crossed_by.get_or_insert(m.start);
-                }
-                let opened = stack.remove(j);
-                if let Some(cross) = opened.crossed_by
-                    && !opened.ascii
-                {
-                    out.push(self.crossing(text, &opened, cross));
-                }
+            if self.close(text, &mut stack, pair, m.start, out) {
                 continue;
             }
             let close_char = self.pairs[pair].1;
@@ -477,6 +455,32 @@ impl UnmatchedPair {
             && this_chars <= TITLE_LINE_CHARS
             && following.chars().count() <= TITLE_LINE_CHARS
             && !this.ends_with(['。', '！', '？', '；', '：', '，'])
+    }
+
+    /// Closes the nearest open mark of `pair` (looking [`SEARCH_DEPTH`] deep), reporting a
+    /// crossing when a mark opened inside it is still open. `false`: nothing to close.
+    fn close(
+        &self,
+        text: &str,
+        stack: &mut Vec<Open>,
+        pair: usize,
+        pos: usize,
+        out: &mut Vec<Finding>,
+    ) -> bool {
+        let depth = stack.len().saturating_sub(SEARCH_DEPTH);
+        let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair) else {
+            return false;
+        };
+        for above in &mut stack[j + 1..] {
+            above.crossed_by.get_or_insert(pos);
+        }
+        let opened = stack.remove(j);
+        if let Some(cross) = opened.crossed_by
+            && !opened.ascii
+        {
+            out.push(self.crossing(text, &opened, cross));
+        }
+        true
     }
 
     fn crossing(&self, text: &str, opened: &Open, cross: usize) -> Finding {
