@@ -330,7 +330,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         no_rule_active: !result.any_rule_active,
         ..Summary::default()
     };
-    if summary.no_rule_active && !result.outcomes.is_empty() {
+    if summary.no_rule_active && result.targets() > 0 {
         writeln!(
             err,
             "gwlint：没有启用任何规则（--select、--ignore 和配置文件中的 enabled 把规则都排除了），文件未做任何检查。"
@@ -343,7 +343,8 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
     let mut per_file: Vec<(String, &'static str, [usize; 3])> = Vec::new();
     let streaming = !args.statistics && args.write_baseline.is_none();
     let mut recorded = Vec::new();
-    for outcome in &result.outcomes {
+    let config_errors = result.config_errors.len();
+    result.check_each(&opts, |outcome| {
         match &outcome.result {
             Ok(checked) => {
                 summary.add(&checked.findings);
@@ -410,7 +411,8 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
                 )?;
             }
         }
-    }
+        Ok(())
+    })?;
     if let Some(path) = &args.write_baseline {
         let n = recorded.len();
         let baseline = crate::baseline::Baseline {
@@ -428,7 +430,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
             path.display(),
             path.display()
         )?;
-        return Ok(if summary.failed > 0 || !result.config_errors.is_empty() {
+        return Ok(if summary.failed > 0 || config_errors > 0 {
             exit_codes::ERROR
         } else {
             exit_codes::CLEAN
@@ -497,7 +499,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Resul
         }
         writeln!(out, "{summary}")?;
     }
-    Ok(if summary.failed > 0 || !result.config_errors.is_empty() {
+    Ok(if summary.failed > 0 || config_errors > 0 {
         exit_codes::ERROR
     } else if failed {
         exit_codes::FINDINGS

@@ -1,5 +1,6 @@
 //! Batch checking: collect targets, find each file's configuration, check files in parallel,
-//! and return per-file outcomes in a deterministic order.
+//! and hand per-file outcomes on in a deterministic order, chunk by chunk, so that output starts
+//! early and memory does not grow with the number of files.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -81,11 +82,20 @@ pub struct RunOptions {
     pub progress: bool,
 }
 
-/// Everything a run produced.
+/// A target with what governs it: its walk error, if any, and its settings (or the broken
+/// configuration file that would have given them).
+type Job = (Target, Option<String>, Result<Arc<Settings>, PathBuf>);
+
+/// Files checked in parallel before their outcomes are handed on, in path order: output starts
+/// after the first chunk, and memory holds one chunk's outcomes, however many files there are.
+const CHUNK: usize = 64;
+
+/// A prepared run: configurations resolved, targets waiting to be checked
+/// ([`RunResult::check_each`]).
 #[derive(Debug, Default)]
 pub struct RunResult {
-    /// One outcome per target, sorted by path.
-    pub outcomes: Vec<Outcome>,
+    /// The targets, with their settings.
+    jobs: Vec<Job>,
     /// Broken configuration files (each reported once).
     pub config_errors: Vec<ConfigError>,
     /// Rules that are off in the configuration but run because `--select` names them.
@@ -93,6 +103,71 @@ pub struct RunResult {
     /// Whether any configuration in use runs at least one rule (else nothing was checked, and
     /// "no problems found" would mislead).
     pub any_rule_active: bool,
+}
+
+impl RunResult {
+    /// How many targets the run has.
+    pub fn targets(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Checks every target, [`CHUNK`] files at a time in parallel, and hands each outcome to
+    /// `each` in path order as soon as it and all before it are done. Nothing of a file is kept
+    /// once `each` returns. An error from `each` (output that cannot be written) stops the run.
+    pub fn check_each(
+        self,
+        opts: &RunOptions,
+        mut each: impl FnMut(Outcome) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut jobs = self.jobs;
+        jobs.sort_by_cached_key(|(target, _, _)| display_path(target));
+        let progress = progress_bar(jobs.len(), opts.progress);
+        let mut jobs = jobs.into_iter();
+        let check = |chunk: Vec<Job>| -> Vec<Outcome> {
+            chunk
+                .into_par_iter()
+                .map(|(target, walk_error, settings)| {
+                    let path = display_path(&target);
+                    let outcome =
+                        crate::crash::isolate(|| check_target(target, walk_error, settings, opts))
+                            .unwrap_or_else(|crash| Outcome {
+                                path,
+                                result: Err(TargetError::Crash(crash)),
+                            });
+                    progress.inc(1);
+                    outcome
+                })
+                .collect()
+        };
+        // The next chunk is checked while the outcomes of this one are written.
+        let result = std::thread::scope(|scope| {
+            let first: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+            let mut running = (!first.is_empty()).then(|| scope.spawn(|| check(first)));
+            while let Some(handle) = running.take() {
+                // A panic inside a file's check is caught there; this join fails only if the
+                // checking machinery itself broke, which is a bug to surface, not to hide.
+                let outcomes = handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                let next: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+                if !next.is_empty() {
+                    running = Some(scope.spawn(|| check(next)));
+                }
+                outcomes.into_iter().try_for_each(&mut each)?;
+            }
+            Ok(())
+        });
+        progress.finish_and_clear();
+        result
+    }
+}
+
+/// The name a target is shown under (and sorted by).
+fn display_path(target: &Target) -> String {
+    match target {
+        Target::File(p) => p.display().to_string(),
+        Target::Stdin(name) => name.clone(),
+    }
 }
 
 /// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
@@ -232,7 +307,8 @@ fn progress_bar(files: usize, wanted: bool) -> indicatif::ProgressBar {
     bar
 }
 
-/// Checks every target. Configuration is loaded once per config file.
+/// Prepares a run: resolves the configuration of every target (loaded once per config file) and
+/// checks `--select`/`--ignore`. [`RunResult::check_each`] then checks the files.
 pub fn run(
     targets: Vec<(Target, Option<String>)>,
     opts: &RunOptions,
@@ -331,28 +407,8 @@ pub fn run(
         by_config.into_values().filter_map(Result::err).collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let progress = progress_bar(jobs.len(), opts.progress);
-    let mut outcomes: Vec<Outcome> = jobs
-        .into_par_iter()
-        .map(|(target, walk_error, settings)| {
-            let path = match &target {
-                Target::File(p) => p.display().to_string(),
-                Target::Stdin(name) => name.clone(),
-            };
-            let outcome =
-                crate::crash::isolate(|| check_target(target, walk_error, settings, opts))
-                    .unwrap_or_else(|crash| Outcome {
-                        path,
-                        result: Err(TargetError::Crash(crash)),
-                    });
-            progress.inc(1);
-            outcome
-        })
-        .collect();
-    progress.finish_and_clear();
-    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(RunResult {
-        outcomes,
+        jobs,
         config_errors,
         enabled_by_select,
         any_rule_active,
@@ -381,9 +437,10 @@ fn check_target(
     settings: Result<Arc<Settings>, PathBuf>,
     opts: &RunOptions,
 ) -> Outcome {
-    let (path, text) = match &target {
-        Target::File(p) => (p.display().to_string(), None),
-        Target::Stdin(name) => (name.clone(), Some(input::read_stdin(name, opts.encoding))),
+    let path = display_path(&target);
+    let text = match &target {
+        Target::File(_) => None,
+        Target::Stdin(name) => Some(input::read_stdin(name, opts.encoding)),
     };
     if let Some(reason) = walk_error {
         return Outcome {

@@ -375,3 +375,34 @@ fn a_damaged_docx_is_reported_in_chinese() {
     assert!(stderr.contains("不是有效的 .docx"), "{stderr}");
     assert!(!stderr.contains("invalid Zip"), "{stderr}");
 }
+
+#[test]
+fn a_large_batch_is_printed_completely_in_path_order() {
+    // More files than one chunk of the streaming runner, named so that walk order and path
+    // order differ.
+    let dir = temp_dir();
+    for i in 0..150 {
+        let sub = dir.path().join(format!("d{}", i % 7));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(
+            sub.join(format!("f{:03}.txt", (i * 37) % 150)),
+            "形成了拼博精神。\n",
+        )
+        .unwrap();
+    }
+    let (code, stdout, _) = run(bin().args(["check", "--format", "jsonl"]).arg(dir.path()));
+    assert_eq!(code, 1);
+    let paths: Vec<String> = stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["path"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(paths.len(), 150);
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+}
