@@ -8,14 +8,19 @@
 //!   lone `\r` into `\n` — the same byte length, so every offset into the text still points at the
 //!   same character of the original — and a line's `\r`s before its `\n` are not part of its
 //!   content ([`trim_line_end`]).
-//! - **Layout spaces** ([`is_space`]): every Unicode white space character except the line breaks,
-//!   plus U+FEFF (a byte-order mark left inside a text by concatenation, invisible like a space).
-//!   Word and web exports indent with EN/EM spaces (U+2002, U+2003) as often as with U+3000.
+//! - **Layout spaces** ([`is_space`]): the spaces of every width — U+0009, U+0020, U+00A0,
+//!   U+1680, U+2000–U+200A, U+202F, U+205F, U+3000 — and U+FEFF (a byte-order mark left inside a
+//!   text by concatenation, invisible like a space). Word and web exports indent with EN/EM spaces
+//!   (U+2002, U+2003) as often as with U+3000.
 
 /// Whether `c` is white space that lays out a line: indentation, alignment, trailing space, or a
 /// space inside the text. Not the line breaks `\n` and `\r`.
 pub fn is_space(c: char) -> bool {
-    c == '\u{FEFF}' || (c.is_whitespace() && c != '\n' && c != '\r')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
+    )
 }
 
 /// The byte length of the layout spaces at the start of `s`.

@@ -1,6 +1,6 @@
 //! Whitespace analysis shared by `stray-whitespace` and `merged-paragraphs`: which characters are
-//! blank or invisible, the lines the whitespace runs fall on (a `\r` ends a line just as `\n`
-//! does), and which runs inside a line are the indents of paragraphs merged into it.
+//! blank or invisible, the lines the whitespace runs fall on (the document's own paragraphs), and
+//! which runs inside a line are the indents of paragraphs merged into it.
 //!
 //! Indentation (any blank run at a line start) and trailing blanks are layout, never text: the
 //! analysis only hands the rules the runs *inside* a line, so re-indenting every paragraph with
@@ -11,15 +11,9 @@ use std::ops::Range;
 use crate::document::Document;
 use crate::punctuation::{Mark, runs};
 
-/// A blank character: spaces of every width, the tab, the no-break spaces, and U+FEFF (a BOM or
-/// "zero-width no-break space" that exports leave at line starts).
-pub fn is_blank(c: char) -> bool {
-    matches!(
-        c,
-        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'
-            ..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}'
-    )
-}
+/// A blank character: the layout spaces of [`crate::layout::is_space`] (every width, the tab,
+/// the no-break spaces, and U+FEFF that exports leave at line starts).
+pub use crate::layout::is_space as is_blank;
 
 /// An invisible character that is never layout: zero-width space and joiners, word joiner, soft
 /// hyphen. (U+FEFF counts as invisible inside a line, as blank at its edges.)
@@ -73,22 +67,18 @@ pub struct Line {
     pub inner: Vec<Run>,
 }
 
-/// Groups the whitespace runs of `doc` by line. Linear: each line is scanned once for its bounds.
+/// Groups the whitespace runs of `doc` by line (the document's paragraphs, whose spans leave the
+/// line breaks out).
 pub fn lines(doc: &Document) -> Vec<Line> {
     let marks = doc.marks();
     let text = doc.text.as_str();
-    let bytes = text.as_bytes();
     let mut out: Vec<Line> = Vec::new();
     let pred = |c: char| is_blank(c) || is_invisible(c);
     for (first, last) in runs(marks, pred) {
         let span = marks[first].pos..marks[last].end();
         if out.last().is_none_or(|l| span.start > l.span.end) {
-            // Search back only to the previous line with runs: linear over the document.
-            let from = out.last().map_or(0, |l| l.span.end);
-            let start = memchr::memrchr2(b'\n', b'\r', &bytes[from..span.start])
-                .map_or(from, |i| from + i + 1);
-            let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..])
-                .map_or(text.len(), |i| span.end + i);
+            let para = &doc.paragraphs[doc.paragraph_at(span.start)];
+            let (start, end) = (para.span.start, para.span.end);
             let line = &text[start..end];
             let lead = line.len() - line.trim_start_matches(pred).len();
             let content = if lead == line.len() {
