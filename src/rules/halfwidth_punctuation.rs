@@ -146,7 +146,7 @@ fn context_dir(doc: &Document, para: usize, pos: usize, end: usize) -> Option<Di
     } else {
         doc.char_before(pos)
     };
-    let next = if doc.text[end.min(p.span.end)..p.span.end].trim().is_empty() {
+    let next = if end >= p.content.end {
         None
     } else {
         doc.char_at(end)
