@@ -69,8 +69,9 @@ pub fn violation(doc: &Document, findings: &[Finding]) -> Option<String> {
     None
 }
 
-/// 1-based line and character column of byte `offset`, counted the slow, obvious way.
-fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
+/// 1-based line and character column of byte `offset`, counted the slow, obvious way (the
+/// reference the line index is checked against).
+pub fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);

@@ -3,17 +3,12 @@
 //! is on character boundaries, and prints per-rule counts for review.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use gwlint::config::{self, RuleFilter};
 use gwlint::document::{Document, SourceKind};
 
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("GWLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    dir.is_dir().then_some(dir)
-}
+mod common;
+use common::corpus_dir;
 
 #[test]
 #[ignore = "slow; needs ../shared/corpus"]

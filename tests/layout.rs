@@ -16,6 +16,9 @@ use gwlint::config::{self, RuleFilter, Settings};
 use gwlint::document::{Document, SourceKind};
 use gwlint::render::JsonFinding;
 
+mod common;
+use common::corpus_dir;
+
 /// The indentation characters of the issue that asked for this test: every Unicode white space
 /// that is not a line break, and U+FEFF.
 const SPACES: &[char] = &[
@@ -269,14 +272,6 @@ fn text_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-/// `../shared/corpus` or `$GWLINT_CORPUS`, when it is there.
-fn corpus_dir() -> Option<PathBuf> {
-    let dir = std::env::var_os("GWLINT_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")));
-    dir.is_dir().then_some(dir)
 }
 
 fn report(problems: &[String]) {

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use gwlint::config::Settings;
 use gwlint::diagnostic::Finding;
 use gwlint::document::{Document, SourceKind};
+use gwlint::invariants::naive_line_col;
 use gwlint::render::JsonFinding;
 use gwlint::render::human::{self, HumanOptions};
 use proptest::prelude::*;
@@ -85,14 +86,6 @@ fn assert_span(text: &str, span: &Range<usize>, what: &str) {
         text.is_char_boundary(span.end),
         "{what}: end {span:?} not on a char boundary"
     );
-}
-
-/// 1-based line and character column of byte `offset`, computed naively.
-fn naive_line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, text[line_start..offset].chars().count() + 1)
 }
 
 fn check_text(text: &str, kind: SourceKind, settings: &Settings) {

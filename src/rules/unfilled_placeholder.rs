@@ -456,11 +456,6 @@ fn in_template(text: &str, at: usize) -> bool {
     // Not quoted: `格式为××年××月××日`, `例如：××县` — the cue ends at most a few characters before,
     // with no comma in between.
     let clause = before.rsplit(['，', ',']).next().unwrap_or(before);
-    // Most placeholders stand in plain sentences: one pass over the clause for the cues' first
-    // characters rules them out before any cue is searched for.
-    if !clause.contains(|c: char| FORMAT_CUES.iter().any(|cue| cue.starts_with(c))) {
-        return false;
-    }
     FORMAT_CUES.iter().any(|c| {
         clause.rfind(c).is_some_and(|i| {
             // Earlier slots of the same template do not count: `例如：××市××区××街道`.
