@@ -6,31 +6,22 @@
 
 pub mod atomic_write;
 pub mod baseline;
+pub mod batch;
 pub mod cli;
 pub mod config;
-pub mod crash;
 pub mod diagnostic;
 pub mod document;
-pub mod docx;
+pub mod engine;
 pub mod exit_codes;
 pub mod input;
 pub mod invariants;
-pub mod layout;
-pub mod lexical;
-pub mod line_index;
-pub mod markdown;
-pub mod numbers;
-pub mod numerals;
-pub mod outline;
-pub mod overlap;
-pub mod punctuation;
 pub mod render;
 pub mod rules;
-pub mod runner;
 
 use config::Settings;
 use diagnostic::Finding;
 use document::Document;
+use engine::{crash, overlap};
 
 /// Runs every configured rule over `doc`; findings sorted by position, then rule id. Findings
 /// whose fixes would conflict are combined or lose their fixes ([`overlap::resolve`]).

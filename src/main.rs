@@ -4,7 +4,7 @@ use clap::Parser;
 use gwlint::cli::{Cli, ClosablePipe, execute};
 
 fn main() {
-    gwlint::crash::install_hook();
+    gwlint::engine::crash::install_hook();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use gwlint::config::{self, RuleFilter, Settings};
 use gwlint::document::{Document, SourceKind};
-use gwlint::overlap;
+use gwlint::engine::overlap;
 
 /// Texts where the defects of several rules meet.
 const MEETINGS: &[&str] = &[

@@ -53,7 +53,7 @@ fn lines_of(text: &str) -> Vec<&str> {
 
 fn indent_chars(line: &str) -> usize {
     line.chars()
-        .take_while(|&c| gwlint::layout::is_space(c))
+        .take_while(|&c| gwlint::document::layout::is_space(c))
         .count()
 }
 
@@ -65,7 +65,7 @@ fn reindent(text: &str, indent: &str, name: String) -> Variant {
     let mut out = Vec::new();
     let mut lines = Vec::new();
     for (i, line) in lines_of(text).into_iter().enumerate() {
-        let body = line.trim_start_matches(gwlint::layout::is_space);
+        let body = line.trim_start_matches(gwlint::document::layout::is_space);
         if body.is_empty() || body == "\r" {
             out.push(line.to_owned());
             lines.push((i + 1, 0));
@@ -135,7 +135,7 @@ fn variants(text: &str) -> Vec<Variant> {
         doubled.push(line);
         lines.push((doubled.len(), 0));
         if line
-            .trim_matches(gwlint::layout::is_space)
+            .trim_matches(gwlint::document::layout::is_space)
             .trim_end_matches('\r')
             .is_empty()
         {
@@ -183,7 +183,7 @@ fn without_indentation(fix: &str) -> String {
         if i > 0 {
             out.truncate(out.trim_end_matches('\r').len());
             out.push('\n');
-            out.push_str(part.trim_start_matches(gwlint::layout::is_space));
+            out.push_str(part.trim_start_matches(gwlint::document::layout::is_space));
         } else {
             out.push_str(part);
         }
@@ -386,7 +386,7 @@ fn inject_numbering_defects(text: &str) -> Vec<Injected> {
     }
     let number = |h: &gwlint::document::Heading, value: u32| {
         if h.raw.chinese {
-            gwlint::numerals::to_chinese(value)
+            gwlint::document::numerals::to_chinese(value)
         } else {
             value.to_string()
         }

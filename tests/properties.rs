@@ -92,7 +92,7 @@ fn check_text(text: &str, kind: SourceKind, settings: &Settings) {
     // Markdown goes the way the checker takes it: the rules read the prose, findings come back
     // in the file's coordinates.
     let (doc, findings) = if kind == SourceKind::Markdown {
-        gwlint::markdown::check(settings, text.to_owned())
+        gwlint::input::markdown::check(settings, text.to_owned())
     } else {
         let doc = Document::parse(text, kind);
         let findings = gwlint::check_document(settings, &doc);
@@ -218,7 +218,7 @@ proptest! {
                 prop_assert_eq!(d.text, s);
             }
         }
-        let _ = gwlint::docx::extract(&bytes);
+        let _ = gwlint::input::docx::extract(&bytes);
     }
 
     /// GB18030 round trip: text encoded as GB18030 and read back as GB18030 is the same text.

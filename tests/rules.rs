@@ -42,7 +42,7 @@ fn check_fixture(path: &Path) -> String {
         SourceKind::Text
     };
     let (doc, findings) = if kind == SourceKind::Markdown {
-        gwlint::markdown::check(&settings, text)
+        gwlint::input::markdown::check(&settings, text)
     } else {
         let mut doc = Document::parse(text, kind);
         doc.auto_numbered = decoded.auto_numbered.unwrap_or_default();

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         panic!("text: {broken}");
     }
     let _ = gwlint::cli::outline_text(&doc);
-    let (doc, findings) = gwlint::markdown::check(settings(), decoded.text);
+    let (doc, findings) = gwlint::input::markdown::check(settings(), decoded.text);
     if let Some(broken) = gwlint::invariants::violation(&doc, &findings) {
         panic!("markdown: {broken}");
     }

@@ -16,7 +16,7 @@ fn settings() -> &'static Settings {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(extracted) = gwlint::docx::extract(data) else {
+    let Ok(extracted) = gwlint::input::docx::extract(data) else {
         return;
     };
     let mut doc = Document::parse(extracted.text, SourceKind::Docx);

@@ -180,7 +180,7 @@ impl SourceCode for WindowedSource {
 }
 
 fn trim_cr(text: &str, range: Range<usize>) -> Range<usize> {
-    range.start..range.start + crate::layout::trim_line_end(&text[range]).len()
+    range.start..range.start + crate::document::layout::trim_line_end(&text[range]).len()
 }
 
 /// Byte offset `n` characters before `pos`.

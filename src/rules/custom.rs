@@ -8,11 +8,11 @@ use std::sync::Mutex;
 
 use serde::Deserialize;
 
-use super::patterns::{self, PatternSet, Spec};
-use super::terms::{Entry, TermList};
 use super::{Category, Rule, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
+use crate::rules::analysis::patterns::{self, PatternSet, Spec};
+use crate::rules::analysis::terms::{Entry, TermList};
 
 /// A `[[rule]]` table.
 #[derive(Debug, Clone, Deserialize)]
@@ -266,7 +266,7 @@ impl Rule for CustomRule {
         }
     }
 
-    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
+    fn lexical_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
         Some(match &self.matcher {
             Matcher::Regex(set) => set.chars(),
             Matcher::Words(list) => list.chars(),

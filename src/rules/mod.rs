@@ -9,51 +9,13 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 
-pub mod auto_numbering;
-pub mod common;
-pub mod context_word;
-pub mod count_claim;
+pub mod analysis;
 pub mod custom;
-pub mod date_format;
-pub mod deprecated_term;
-pub mod document_date;
-pub mod dunhao_before_deng;
-pub mod dunhao_between_quoted;
-pub mod duplicate_number;
-pub mod enumeration;
-pub mod enumeration_layout;
-pub mod enumeration_punctuation;
-pub mod enumeration_sequence;
-pub mod fold_expression;
-pub mod fullwidth_digit;
-pub mod halfwidth_punctuation;
-pub mod heading_punctuation;
-pub mod inconsistent_term;
-pub mod latin_roman_numeral;
-pub mod malformed_doc_number;
-pub mod malformed_marker;
-pub mod marker_spacing;
-pub mod merged_paragraphs;
-pub mod misplaced_level;
-pub mod nested_quote;
-pub mod nonstandard_dash;
-pub mod nonstandard_ellipsis;
-pub mod numbering;
-pub mod patterns;
-pub mod percent_point;
-pub mod political_formulation;
-pub mod range_separator;
-pub mod range_unit;
-pub mod repeated_punctuation;
-pub mod skipped_number;
-pub mod stacked_approximation;
-pub mod stray_whitespace;
-pub mod terms;
-pub mod typo;
-pub mod unfilled_placeholder;
-pub mod unmatched_pair;
-pub mod variant_form;
-pub mod whitespace;
+pub mod draft;
+pub mod lexicon;
+pub mod numbers;
+pub mod punctuation;
+pub mod structure;
 
 /// Broad family of a rule, used to group `gwlint rules` output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +75,7 @@ pub trait Rule: Send + Sync {
     /// For lexical rules: the first and second characters of the terms the rule looks for. The
     /// engine scans each document once for all lexical rules together
     /// ([`Document::lexical_candidates`]).
-    fn lexical_chars(&self) -> Option<&crate::lexical::LexicalChars> {
+    fn lexical_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
         None
     }
 
@@ -255,43 +217,43 @@ pub struct RuleEntry {
 
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
-    auto_numbering::ENTRY,
-    context_word::ENTRY,
-    count_claim::ENTRY,
-    date_format::ENTRY,
-    deprecated_term::ENTRY,
-    dunhao_before_deng::ENTRY,
-    dunhao_between_quoted::ENTRY,
-    duplicate_number::ENTRY,
-    enumeration_layout::ENTRY,
-    enumeration_punctuation::ENTRY,
-    enumeration_sequence::ENTRY,
-    fold_expression::ENTRY,
-    fullwidth_digit::ENTRY,
-    halfwidth_punctuation::ENTRY,
-    heading_punctuation::ENTRY,
-    inconsistent_term::ENTRY,
-    latin_roman_numeral::ENTRY,
-    malformed_doc_number::ENTRY,
-    malformed_marker::ENTRY,
-    marker_spacing::ENTRY,
-    merged_paragraphs::ENTRY,
-    misplaced_level::ENTRY,
-    nested_quote::ENTRY,
-    nonstandard_dash::ENTRY,
-    nonstandard_ellipsis::ENTRY,
-    percent_point::ENTRY,
-    political_formulation::ENTRY,
-    range_separator::ENTRY,
-    range_unit::ENTRY,
-    repeated_punctuation::ENTRY,
-    skipped_number::ENTRY,
-    stacked_approximation::ENTRY,
-    stray_whitespace::ENTRY,
-    typo::ENTRY,
-    unfilled_placeholder::ENTRY,
-    unmatched_pair::ENTRY,
-    variant_form::ENTRY,
+    structure::auto_numbering::ENTRY,
+    lexicon::context_word::ENTRY,
+    structure::count_claim::ENTRY,
+    numbers::date_format::ENTRY,
+    lexicon::deprecated_term::ENTRY,
+    punctuation::dunhao_before_deng::ENTRY,
+    punctuation::dunhao_between_quoted::ENTRY,
+    structure::duplicate_number::ENTRY,
+    structure::enumeration_layout::ENTRY,
+    punctuation::enumeration_punctuation::ENTRY,
+    structure::enumeration_sequence::ENTRY,
+    lexicon::fold_expression::ENTRY,
+    numbers::fullwidth_digit::ENTRY,
+    punctuation::halfwidth_punctuation::ENTRY,
+    structure::heading_punctuation::ENTRY,
+    lexicon::inconsistent_term::ENTRY,
+    lexicon::latin_roman_numeral::ENTRY,
+    punctuation::malformed_doc_number::ENTRY,
+    structure::malformed_marker::ENTRY,
+    structure::marker_spacing::ENTRY,
+    structure::merged_paragraphs::ENTRY,
+    structure::misplaced_level::ENTRY,
+    punctuation::nested_quote::ENTRY,
+    punctuation::nonstandard_dash::ENTRY,
+    punctuation::nonstandard_ellipsis::ENTRY,
+    numbers::percent_point::ENTRY,
+    lexicon::political_formulation::ENTRY,
+    numbers::range_separator::ENTRY,
+    numbers::range_unit::ENTRY,
+    punctuation::repeated_punctuation::ENTRY,
+    structure::skipped_number::ENTRY,
+    numbers::stacked_approximation::ENTRY,
+    punctuation::stray_whitespace::ENTRY,
+    lexicon::typo::ENTRY,
+    draft::unfilled_placeholder::ENTRY,
+    punctuation::unmatched_pair::ENTRY,
+    lexicon::variant_form::ENTRY,
 ];
 
 /// Looks up a rule by id.

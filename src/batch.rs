@@ -1,0 +1,557 @@
+//! Batch checking: collect targets, find each file's configuration, check files in parallel,
+//! and hand per-file outcomes on in a deterministic order, chunk by chunk, so that output starts
+//! early and memory does not grow with the number of files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{self, ConfigError, RuleFilter, Settings};
+use crate::diagnostic::Finding;
+use crate::document::{Document, SourceKind};
+use crate::input::{self, InputError};
+use crate::render::human::{self, HumanOptions};
+use crate::render::{JsonFinding, OutputFormat};
+
+/// What to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A file (named on the command line or found in a directory).
+    File(PathBuf),
+    /// Standard input, shown under the given name.
+    Stdin(String),
+}
+
+/// A problem with one target that prevented checking it.
+#[derive(Debug, Clone)]
+pub enum TargetError {
+    /// Reading or decoding failed.
+    Input(InputError),
+    /// A path on the command line does not exist or a directory could not be walked.
+    Walk(String),
+    /// The configuration that governs the file is broken (reported once, separately).
+    Config(PathBuf),
+    /// gwlint itself failed on this file (a bug, caught so that the batch goes on).
+    Crash(crate::engine::crash::Crash),
+}
+
+/// The result for one target.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Path as shown to the user.
+    pub path: String,
+    /// Findings and their renderings, or why the file was not checked.
+    pub result: Result<Checked, TargetError>,
+}
+
+/// A checked file.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Findings, sorted by position.
+    pub findings: Vec<Finding>,
+    /// Machine-readable findings (for json/jsonl).
+    pub json: Vec<JsonFinding>,
+    /// Human rendering (for human output).
+    pub human: String,
+    /// The encoding the file was read in.
+    pub encoding: &'static str,
+    /// Baseline entries of the findings (with `--write-baseline`).
+    pub recorded: Vec<crate::baseline::Entry>,
+}
+
+/// Options for a batch run.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// `--config`: one file for everything; otherwise discovered per directory.
+    pub config: Option<PathBuf>,
+    /// `--select` / `--ignore`.
+    pub filter: RuleFilter,
+    /// Output format (decides which renderings are produced).
+    pub format: OutputFormat,
+    /// Colour for human output.
+    pub color: bool,
+    /// `--encoding` (`None`: detect).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// `--baseline`: findings recorded there are not reported.
+    pub baseline: Option<Arc<crate::baseline::Index>>,
+    /// `--write-baseline`: record every finding's fingerprint.
+    pub record: bool,
+    /// Show a progress bar on a terminal when checking many files.
+    pub progress: bool,
+}
+
+/// A target with what governs it: its walk error, if any, and its settings (or the broken
+/// configuration file that would have given them).
+type Job = (Target, Option<String>, Result<Arc<Settings>, PathBuf>);
+
+/// Files checked in parallel before their outcomes are handed on, in path order: output starts
+/// after the first chunk, and memory holds one chunk's outcomes, however many files there are.
+const CHUNK: usize = 64;
+
+/// A prepared run: configurations resolved, targets waiting to be checked
+/// ([`RunResult::check_each`]).
+#[derive(Debug, Default)]
+pub struct RunResult {
+    /// The targets, with their settings.
+    jobs: Vec<Job>,
+    /// Broken configuration files (each reported once).
+    pub config_errors: Vec<ConfigError>,
+    /// Rules that are off in the configuration but run because `--select` names them.
+    pub enabled_by_select: Vec<&'static str>,
+    /// Whether any configuration in use runs at least one rule (else nothing was checked, and
+    /// "no problems found" would mislead).
+    pub any_rule_active: bool,
+}
+
+impl RunResult {
+    /// How many targets the run has.
+    pub fn targets(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Checks every target, [`CHUNK`] files at a time in parallel, and hands each outcome to
+    /// `each` in path order as soon as it and all before it are done. Nothing of a file is kept
+    /// once `each` returns. An error from `each` (output that cannot be written) stops the run.
+    pub fn check_each(
+        self,
+        opts: &RunOptions,
+        mut each: impl FnMut(Outcome) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut jobs = self.jobs;
+        jobs.sort_by_cached_key(|(target, _, _)| display_path(target));
+        let progress = progress_bar(jobs.len(), opts.progress);
+        let mut jobs = jobs.into_iter();
+        let check = |chunk: Vec<Job>| -> Vec<Outcome> {
+            chunk
+                .into_par_iter()
+                .map(|(target, walk_error, settings)| {
+                    let path = display_path(&target);
+                    let outcome = crate::engine::crash::isolate(|| {
+                        check_target(target, walk_error, settings, opts)
+                    })
+                    .unwrap_or_else(|crash| Outcome {
+                        path,
+                        result: Err(TargetError::Crash(crash)),
+                    });
+                    progress.inc(1);
+                    outcome
+                })
+                .collect()
+        };
+        // The next chunk is checked while the outcomes of this one are written.
+        let result = std::thread::scope(|scope| {
+            let first: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+            let mut running = (!first.is_empty()).then(|| scope.spawn(|| check(first)));
+            while let Some(handle) = running.take() {
+                // A panic inside a file's check is caught there; this join fails only if the
+                // checking machinery itself broke, which is a bug to surface, not to hide.
+                let outcomes = handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                let next: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
+                if !next.is_empty() {
+                    running = Some(scope.spawn(|| check(next)));
+                }
+                outcomes.into_iter().try_for_each(&mut each)?;
+            }
+            Ok(())
+        });
+        progress.finish_and_clear();
+        result
+    }
+}
+
+/// The name a target is shown under (and sorted by).
+fn display_path(target: &Target) -> String {
+    match target {
+        Target::File(p) => p.display().to_string(),
+        Target::Stdin(name) => name.clone(),
+    }
+}
+
+/// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
+/// directories are not followed, to avoid cycles) and filtered by extension; files named
+/// explicitly are always checked. `extensions_for` gives the extensions for each directory argument
+/// (from the config that governs it). Version-control folders (.git, .hg, .svn) are skipped.
+pub fn collect_targets(
+    paths: &[PathBuf],
+    extensions_for: &dyn Fn(&Path) -> Vec<String>,
+    stdin_name: &str,
+) -> Vec<(Target, Option<String>)> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push((Target::Stdin(stdin_name.to_owned()), None));
+            continue;
+        }
+        let meta = std::fs::symlink_metadata(p);
+        let is_dir = std::fs::metadata(p).map(|m| m.is_dir()).unwrap_or(false);
+        if meta.is_err() {
+            out.push((Target::File(p.clone()), Some("路径不存在".to_owned())));
+            continue;
+        }
+        if !is_dir {
+            out.push((Target::File(p.clone()), None));
+            continue;
+        }
+        let extensions = extensions_for(p);
+        let walker = walkdir::WalkDir::new(p)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                !(e.file_type().is_dir()
+                    && matches!(e.file_name().to_str(), Some(".git" | ".hg" | ".svn")))
+            });
+        for entry in walker {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_dir() {
+                        continue;
+                    }
+                    let ext = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .map(str::to_lowercase)
+                        .unwrap_or_default();
+                    if !extensions.contains(&ext) {
+                        continue;
+                    }
+                    // Only regular files (or links to them) are read: opening a FIFO, socket
+                    // or device found by walking would block the run or read endlessly. A
+                    // broken link is passed on so that reading it says so.
+                    let kind = match std::fs::metadata(e.path()) {
+                        Ok(m) if m.is_dir() => continue,
+                        Ok(m) => special_file_kind(&m.file_type()),
+                        Err(_) => None,
+                    };
+                    let error = kind.map(|k| format!("不是普通文件（{k}），未检查"));
+                    out.push((Target::File(e.into_path()), error));
+                }
+                Err(err) => {
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| p.clone());
+                    let reason = match (err.io_error(), err.loop_ancestor()) {
+                        (_, Some(_)) => "符号链接构成循环".to_owned(),
+                        (Some(io), _) => input::io_reason(io),
+                        (None, None) => "无法读取".to_owned(),
+                    };
+                    out.push((Target::File(path), Some(format!("无法遍历目录：{reason}"))));
+                }
+            }
+        }
+    }
+    dedupe(out)
+}
+
+/// The kind of a file that is neither a regular file nor a directory, in Chinese.
+fn special_file_kind(ft: &std::fs::FileType) -> Option<&'static str> {
+    if ft.is_file() || ft.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return Some("命名管道");
+        }
+        if ft.is_socket() {
+            return Some("套接字");
+        }
+        if ft.is_block_device() || ft.is_char_device() {
+            return Some("设备文件");
+        }
+    }
+    Some("特殊文件")
+}
+
+/// Drops targets named more than once (`d d/ d/x.txt`): a file is checked and reported once,
+/// under the first name it was given. Paths are compared after resolving `.`/`..` and links.
+fn dedupe(targets: Vec<(Target, Option<String>)>) -> Vec<(Target, Option<String>)> {
+    let mut seen = std::collections::HashSet::new();
+    targets
+        .into_iter()
+        .filter(|(t, _)| {
+            let key = match t {
+                Target::File(p) => std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+                Target::Stdin(_) => PathBuf::from("-"),
+            };
+            seen.insert(key)
+        })
+        .collect()
+}
+
+/// Files from which a progress bar is shown (on a terminal only).
+const PROGRESS_FROM: usize = 50;
+
+/// A progress bar on standard error for `files` files, when standard error is a terminal and
+/// there are many files; hidden otherwise (never in pipes, CI logs or tests).
+fn progress_bar(files: usize, wanted: bool) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !wanted || files < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{bar:40} {pos}/{len} 个文件 {elapsed} 剩余约 {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Prepares a run: resolves the configuration of every target (loaded once per config file) and
+/// checks `--select`/`--ignore`. [`RunResult::check_each`] then checks the files.
+pub fn run(
+    targets: Vec<(Target, Option<String>)>,
+    opts: &RunOptions,
+) -> Result<RunResult, ConfigError> {
+    // An explicit --config must be valid: it is fatal.
+    let explicit = match &opts.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+                path: path.display().to_string(),
+                text: String::new(),
+                span: None,
+                message: format!("无法读取配置文件：{}", input::io_reason(&e)),
+                help: None,
+            })?;
+            Some(Arc::new(config::load(Some((path, &text)), &opts.filter)?))
+        }
+        None => None,
+    };
+
+    // Resolve settings per target (discovery is cached per directory and per config file).
+    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut by_config: HashMap<Option<PathBuf>, Result<Arc<Settings>, ConfigError>> =
+        HashMap::new();
+    let mut jobs = Vec::with_capacity(targets.len());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    for (target, walk_error) in targets {
+        let settings = if let Some(s) = &explicit {
+            Ok(s.clone())
+        } else {
+            let dir = match &target {
+                Target::File(p) => p
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or_else(|| cwd.clone()),
+                Target::Stdin(_) => cwd.clone(),
+            };
+            let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+            let found = by_dir
+                .entry(dir.clone())
+                .or_insert_with(|| config::discover(&dir))
+                .clone();
+            by_config
+                .entry(found.clone())
+                .or_insert_with(|| load_settings(found.as_deref(), &opts.filter))
+                .clone()
+                .map_err(|_| found.unwrap_or_default())
+        };
+        jobs.push((target, walk_error, settings));
+    }
+    // --select / --ignore may name the user's own rules: an id is unknown only when neither the
+    // shipped rules nor any configuration in use defines it.
+    let custom: Vec<&str> = explicit
+        .iter()
+        .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
+        .flat_map(|s| s.custom_ids.iter().copied())
+        .collect();
+    if let Some(id) = opts
+        .filter
+        .select
+        .iter()
+        .chain(&opts.filter.ignore)
+        .find(|id| crate::rules::find(id).is_none() && !custom.contains(&id.as_str()))
+    {
+        let ids: Vec<&str> = crate::rules::RULES.iter().map(|e| e.meta.id).collect();
+        return Err(ConfigError {
+            path: "命令行参数".to_owned(),
+            text: String::new(),
+            span: None,
+            message: format!("未知规则“{id}”（--select / --ignore）"),
+            help: Some(format!(
+                "可用的规则：{}{}",
+                ids.join("、"),
+                if custom.is_empty() {
+                    String::new()
+                } else {
+                    format!("；自定义规则：{}", custom.join("、"))
+                }
+            )),
+        });
+    }
+    let in_use: Vec<&Settings> = explicit
+        .iter()
+        .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
+        .map(|s| &**s)
+        .collect();
+    let mut enabled_by_select: Vec<&'static str> = in_use
+        .iter()
+        .flat_map(|s| s.enabled_by_select.iter().copied())
+        .collect();
+    enabled_by_select.sort_unstable();
+    enabled_by_select.dedup();
+    // With every configuration broken, the errors say what went wrong, not "no rule active".
+    let any_rule_active = in_use.is_empty() || in_use.iter().any(|s| !s.rules.is_empty());
+    let mut config_errors: Vec<ConfigError> =
+        by_config.into_values().filter_map(Result::err).collect();
+    config_errors.sort_by(|a, b| a.path.cmp(&b.path));
+
+    Ok(RunResult {
+        jobs,
+        config_errors,
+        enabled_by_select,
+        any_rule_active,
+    })
+}
+
+fn load_settings(path: Option<&Path>, filter: &RuleFilter) -> Result<Arc<Settings>, ConfigError> {
+    match path {
+        None => config::load(None, filter).map(Arc::new),
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| ConfigError {
+                path: p.display().to_string(),
+                text: String::new(),
+                span: None,
+                message: format!("无法读取配置文件：{}", input::io_reason(&e)),
+                help: None,
+            })?;
+            config::load(Some((p, &text)), filter).map(Arc::new)
+        }
+    }
+}
+
+fn check_target(
+    target: Target,
+    walk_error: Option<String>,
+    settings: Result<Arc<Settings>, PathBuf>,
+    opts: &RunOptions,
+) -> Outcome {
+    let path = display_path(&target);
+    let text = match &target {
+        Target::File(_) => None,
+        Target::Stdin(name) => Some(input::read_stdin(name, opts.encoding)),
+    };
+    if let Some(reason) = walk_error {
+        return Outcome {
+            path,
+            result: Err(TargetError::Walk(reason)),
+        };
+    }
+    let settings = match settings {
+        Ok(s) => s,
+        Err(config) => {
+            return Outcome {
+                path,
+                result: Err(TargetError::Config(config)),
+            };
+        }
+    };
+    let text = match text {
+        Some(t) => t,
+        None => match &target {
+            Target::File(p) => input::read_path(p, opts.encoding),
+            Target::Stdin(_) => unreachable!("stdin read above"),
+        },
+    };
+    let decoded = match text {
+        Ok(d) => d,
+        Err(e) => {
+            return Outcome {
+                path,
+                result: Err(TargetError::Input(e)),
+            };
+        }
+    };
+    let input::Decoded {
+        text,
+        encoding,
+        auto_numbered,
+    } = decoded;
+    let lower = path.to_lowercase();
+    let kind = if auto_numbered.is_some() {
+        SourceKind::Docx
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        SourceKind::Markdown
+    } else {
+        SourceKind::Text
+    };
+    // Markdown: the rules read the prose only; findings come back in the file's coordinates.
+    let (doc, findings) = if kind == SourceKind::Markdown {
+        crate::input::markdown::check(&settings, text)
+    } else {
+        let mut doc = Document::parse(text, kind);
+        doc.auto_numbered = auto_numbered.unwrap_or_default();
+        let findings = crate::check_document(&settings, &doc);
+        (doc, findings)
+    };
+    let mut findings = settings.suppress(&path, findings);
+    if let Some(index) = &opts.baseline {
+        findings = index.filter(&path, &doc, findings);
+    }
+    let recorded = if opts.record {
+        findings
+            .iter()
+            .map(|f| crate::baseline::Entry {
+                path: crate::baseline::normalise(&path),
+                rule: f.rule.to_owned(),
+                fingerprint: crate::baseline::fingerprint(&path, &doc, f),
+                line: doc.lines.line_of(f.span.start),
+                message: f.message.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut checked = Checked::default();
+    match opts.format {
+        OutputFormat::Human => {
+            checked.human = human::render_file(
+                &path,
+                &doc,
+                &findings,
+                HumanOptions {
+                    color: opts.color,
+                    width: 100,
+                },
+            );
+            if encoding != "UTF-8" && !findings.is_empty() {
+                checked.human = format!(
+                    "{path}：按 {encoding} 编码读取（行、列按解码后的文字计）\n\n{}",
+                    checked.human
+                );
+            }
+        }
+        _ => {
+            checked.json = findings
+                .iter()
+                .map(|f| {
+                    let mut j = JsonFinding::new(&path, &doc, f);
+                    j.encoding = encoding;
+                    if opts.format == OutputFormat::Sarif {
+                        j.resolve_fix_region(&doc);
+                    }
+                    j
+                })
+                .collect();
+        }
+    }
+    checked.encoding = encoding;
+    checked.recorded = recorded;
+    checked.findings = findings;
+    Outcome {
+        path,
+        result: Ok(checked),
+    }
+}

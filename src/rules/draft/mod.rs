@@ -1,0 +1,3 @@
+//! Draft residue: unfilled placeholders.
+
+pub mod unfilled_placeholder;
