@@ -1,0 +1,249 @@
+//! Command-line arguments (clap derive) and their Chinese usage errors.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Severity;
+use crate::render::OutputFormat;
+
+/// gwlint：公文、政府工作报告一致性检查工具。
+///
+/// 检查层次序号（一、/（一）/1./（1））是否重复或跳号、未填写的占位符（*、××、X月X日）、
+/// 成对标点是否配对等人工校对容易漏掉的问题。默认规则集内置在程序中，可用 gwlint.toml 调整。
+#[derive(Debug, Parser)]
+#[command(
+    name = "gwlint",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+#[command(
+    after_help = "示例：\n  gwlint check 报告.txt            检查一个文件\n  gwlint check 文稿目录/           递归检查目录中的 .txt、.md 和 .docx 文件\n  gwlint check --format jsonl .    机器可读输出\n  gwlint outline 报告.txt          查看文档的层次结构\n  gwlint rules                     列出全部规则\n  gwlint explain duplicate-number  查看规则说明\n\n退出码：0 未发现达到 --fail-on 级别的问题；1 发现问题；2 用法、配置或读取错误。"
+)]
+pub struct Cli {
+    /// 子命令
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查文件或目录（目录递归检查 .txt、.md 和 .docx 文件）
+    Check(CheckArgs),
+    /// 以目录形式显示文档的层次结构（标题、层级、行号）
+    Outline(OutlineArgs),
+    /// 列出全部规则（编号、默认级别、简介）
+    Rules(RulesArgs),
+    /// 显示规则的详细说明（检查内容、依据、示例、配置项）
+    Explain(ExplainArgs),
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// 输出到终端时使用颜色
+    Auto,
+    /// 总是使用颜色
+    Always,
+    /// 不使用颜色
+    Never,
+}
+
+/// `gwlint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// 要检查的文件或目录；“-”表示从标准输入读取。默认为当前目录
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    /// 配置文件（默认从每个文件所在目录逐级向上查找 gwlint.toml 或 .gwlint.toml）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// 只运行这些规则（逗号分隔的规则编号）；点名的规则即使在配置中关闭（enabled = false，如
+    /// political-formulation）也会运行，并在标准错误中说明
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// 不运行这些规则（逗号分隔的规则编号）
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// 达到此级别的问题使退出码为 1
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// 颜色
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// 从标准输入读取时显示的文件名（也按扩展名判断 .docx、.md）
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+    /// 不输出最后的统计行
+    #[arg(long)]
+    pub no_summary: bool,
+    /// 不显示进度条（检查 50 个以上文件且标准错误是终端时才会显示）
+    #[arg(long)]
+    pub no_progress: bool,
+    /// 把这次发现的全部问题记录为基线（JSON 文件），不输出问题；之后用 --baseline 只看新问题
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// 基线文件：其中记录过的问题不再报告（按规则、文件和前后文字匹配，不依赖行号）
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// 只输出统计：每条规则、每个级别的问题数和每个文件的合计（配合 --format json 得到机器可读的汇总，供档案审计）
+    #[arg(long)]
+    pub statistics: bool,
+    /// 文件编码：auto（自动识别 UTF-8、UTF-16、GB18030/GBK 等）或 utf-8、gb18030、gbk、utf-16le、utf-16be、big5
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: EncodingArg,
+}
+
+/// `--encoding`: `None` is automatic detection.
+#[derive(Debug, Clone, Copy)]
+pub struct EncodingArg(pub Option<&'static encoding_rs::Encoding>);
+
+pub(super) fn parse_encoding(s: &str) -> Result<EncodingArg, String> {
+    if s.eq_ignore_ascii_case("auto") {
+        return Ok(EncodingArg(None));
+    }
+    crate::input::encoding_for_label(s)
+        .map(|e| EncodingArg(Some(e)))
+        .ok_or_else(|| {
+            format!("不认识的编码“{s}”；可用 auto、utf-8、gb18030、gbk、utf-16le、utf-16be、big5")
+        })
+}
+
+/// `--fail-on` levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// 只有错误使退出码为 1
+    Error,
+    /// 错误和警告（默认）
+    Warning,
+    /// 任何问题
+    Info,
+}
+
+impl FailOn {
+    pub(crate) fn threshold(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+/// `gwlint outline`.
+#[derive(Debug, clap::Args)]
+pub struct OutlineArgs {
+    /// 要查看的文件；“-”表示从标准输入读取
+    pub file: PathBuf,
+    /// 文件编码（默认自动识别）
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: EncodingArg,
+}
+
+/// `gwlint rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+/// Formats of `gwlint rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// 表格
+    Text,
+    /// JSON 数组
+    Json,
+    /// Markdown 规则目录（含完整说明）
+    Markdown,
+}
+
+/// `gwlint explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// 规则编号，例如 duplicate-number；也可以是配置文件中 [[rule]] 定义的自定义规则
+    pub rule: String,
+    /// 查找自定义规则时使用的配置文件（默认从当前目录逐级向上查找 gwlint.toml）
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// A command-line usage error in Chinese (clap's own messages are English), with what clap
+/// knows: the argument, the value, the valid values and its suggestion.
+pub fn usage_error_zh(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| -> Option<String> {
+        e.get(kind).map(|v| match v {
+            ContextValue::String(s) => s.clone(),
+            ContextValue::Strings(v) => v.join("、"),
+            ContextValue::StyledStr(s) => s.to_string(),
+            ContextValue::StyledStrs(v) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("、"),
+            ContextValue::Number(n) => n.to_string(),
+            ContextValue::Bool(b) => b.to_string(),
+            _ => String::new(),
+        })
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match e.kind() {
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            match get(ContextKind::ValidValue) {
+                Some(valid) => format!("参数 {arg} 的值“{value}”无效；可选值：{valid}"),
+                None => format!("参数 {arg} 的值“{value}”无效"),
+            }
+        }
+        ErrorKind::UnknownArgument => format!("未知参数“{arg}”"),
+        ErrorKind::InvalidSubcommand => {
+            format!(
+                "未知子命令“{}”；可用：check、outline、rules、explain",
+                get(ContextKind::InvalidSubcommand).unwrap_or_default()
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少子命令：check、outline、rules 或 explain".to_owned()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "参数 {arg} 不能与 {} 同时使用",
+            get(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("参数 {arg} 的值个数不对")
+        }
+        ErrorKind::ValueValidation => format!(
+            "参数 {arg} 的值“{}”无效",
+            get(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::NoEquals => format!("参数 {arg} 的值要用“=”连接"),
+        ErrorKind::InvalidUtf8 => "参数中有无效的 UTF-8 字符".to_owned(),
+        _ => format!("命令行参数有误：{}", e.render().to_string().trim()),
+    };
+    if let Some(suggested) = get(ContextKind::SuggestedArg)
+        .or_else(|| get(ContextKind::SuggestedSubcommand))
+        .or_else(|| get(ContextKind::SuggestedValue))
+    {
+        message.push_str(&format!("；你是不是要用 {suggested}？"));
+    }
+    format!("gwlint：{message}\n用 gwlint --help 查看用法。\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}
