@@ -7,4 +7,5 @@ pub mod numbering;
 pub mod patterns;
 pub mod terms;
 pub mod whitespace;
+pub mod word_lists;
 pub mod written_numbers;

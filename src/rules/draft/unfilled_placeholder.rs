@@ -1,5 +1,6 @@
 //! `unfilled-placeholder`: draft markers left in the text (`*`, ××, X月X日, ○○, 某某, 【待定】, TODO).
 
+use crate::rules::analysis::word_lists::{self, WordList};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -348,42 +349,22 @@ impl Rule for UnfilledPlaceholder {
     }
 }
 
-/// Words that introduce a template or an example, so that a placeholder in the quotation (or the
-/// phrase) after them is its slot: `统一命名为“上海市××重点实验室”`, `英文名称为“Shanghai Key
-/// Laboratory of ××”`, `格式为“××〔20××〕×号”`, `例如：××市人民政府`.
-const TEMPLATE_CUES: [&str; 28] = [
-    "如",
-    "命名为",
-    "名称为",
-    "名称",
-    "称为",
-    "名为",
-    "冠以",
-    "冠名",
-    "统一为",
-    "规范为",
-    "表述为",
-    "格式为",
-    "格式",
-    "样式",
-    "式样",
-    "模板",
-    "范本",
-    "范例",
-    "示例",
-    "例如",
-    "比如",
-    "写为",
-    "写成",
-    "写作",
-    "标注为",
-    "编号为",
-    "英文",
-    "字样",
-];
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    template_cues: WordList,
+    template_after: WordList,
+    format_cues: WordList,
+}
 
-/// Words right after a quotation that make it a template (`“××”字样`, `“××”格式`).
-const TEMPLATE_AFTER: [&str; 4] = ["字样", "格式", "样式", "形式"];
+/// The shipped word lists (`rules/words/unfilled-placeholder.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/unfilled-placeholder.toml");
+
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("unfilled-placeholder", WORDS_DATA))
+}
 
 /// Whether the placeholder at `at` is the slot of a naming or format template: inside a quotation
 /// introduced by a template cue (possibly after other quoted variants: `“A××”或“B××”`), or in the
@@ -436,7 +417,7 @@ fn in_template(text: &str, at: usize) -> bool {
                 break;
             }
         }
-        if TEMPLATE_CUES.iter().any(|c| head.ends_with(c)) {
+        if words().template_cues.ends(head) {
             return true;
         }
         // `“××”字样`: the quotation closes and a template word follows.
@@ -449,14 +430,14 @@ fn in_template(text: &str, at: usize) -> bool {
             .map(|(i, c)| i + c.len_utf8())
         {
             let after = &rest[close..];
-            return TEMPLATE_AFTER.iter().any(|w| after.starts_with(w));
+            return words().template_after.starts(after);
         }
         return false;
     }
     // Not quoted: `格式为××年××月××日`, `例如：××县` — the cue ends at most a few characters before,
     // with no comma in between.
     let clause = before.rsplit(['，', ',']).next().unwrap_or(before);
-    FORMAT_CUES.iter().any(|c| {
+    words().format_cues.words.iter().any(|c| {
         clause.rfind(c).is_some_and(|i| {
             // Earlier slots of the same template do not count: `例如：××市××区××街道`.
             let gap = clause[i + c.len()..]
@@ -467,23 +448,6 @@ fn in_template(text: &str, at: usize) -> bool {
         })
     })
 }
-
-/// Cues that introduce an unquoted template or example (`格式为××年××月`, `例如：××县`).
-const FORMAT_CUES: [&str; 13] = [
-    "格式为",
-    "格式：",
-    "格式:",
-    "样式为",
-    "模板为",
-    "示例：",
-    "示例:",
-    "例如",
-    "比如",
-    "命名为",
-    "统一为",
-    "写为",
-    "表述为",
-];
 
 fn is_cn_digit(c: char) -> bool {
     matches!(

@@ -2,6 +2,7 @@
 //! 制订 on the same object, amounts in 亿元 and in bare 亿). Groups of forms are TOML data; the minority form is
 //! reported, pointing at the form the document mostly uses.
 
+use crate::rules::analysis::word_lists::{self, WordList};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -461,39 +462,20 @@ fn yi_chars() -> &'static LexicalChars {
     })
 }
 
-/// Words before an amount that make a bare 亿 a sum of money.
-const MONEY_WORDS: &[&str] = &[
-    "投资",
-    "资金",
-    "到位",
-    "收入",
-    "产值",
-    "总值",
-    "总额",
-    "规模",
-    "营收",
-    "税收",
-    "预算",
-    "支出",
-    "金额",
-    "资产",
-    "贷款",
-    "融资",
-    "销售额",
-    "增加值",
-    "生产总值",
-    "交易额",
-    "成交额",
-    "营业额",
-    "利润",
-    "存款",
-    "债券",
-    "基金",
-    "补助",
-    "奖补",
-    "拨付",
-    "筹集",
-];
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    money_words: WordList,
+}
+
+/// The shipped word lists (`rules/words/inconsistent-term.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/inconsistent-term.toml");
+
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("inconsistent-term", WORDS_DATA))
+}
 
 fn amounts(text: &str, candidates: &[usize]) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut with_yuan = Vec::new();
@@ -541,7 +523,7 @@ fn amounts(text: &str, candidates: &[usize]) -> (Vec<Range<usize>>, Vec<Range<us
         if clause.ends_with(is_chinese_numeral) && clause.ends_with('人') {
             continue;
         }
-        if MONEY_WORDS.iter().any(|w| clause.contains(w)) {
+        if words().money_words.within(clause) {
             bare.push(yi..after);
         }
     }

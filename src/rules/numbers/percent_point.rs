@@ -1,6 +1,7 @@
 //! `percent-point`: a change in a rate written with `%` where 个百分点 is meant
 //! (`失业率下降0.5%` → `下降0.5个百分点`). A heuristic: `info` by default.
 
+use crate::rules::analysis::word_lists::{self, WordList};
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
@@ -42,14 +43,12 @@ pub const DOCS: &str = r#"# percent-point：比率的变化误用百分号
 ```toml
 [rules.percent-point]
 severity = "info"
+# 以下四个词表的默认值在 rules/words/percent-point.toml（每组注明出处）；
+# 在这里写出某一项就整体替换该项的默认词表，例如：
 # 比率词（出现在变化动词之前、同一分句内）
-rate-words = ["率", "比重", "占比", "增速", "增幅", "比例", "份额"]
-# 不是百分比的“率”
-not-rates = ["效率", "生产率", "频率", "功率", "速率", "汇率", "概率", "税率表", "死亡率", "发病率", "犯罪率", "发案率", "容积率", "周转率", "表率", "草率", "轻率", "坦率"]
-# 表示变化的动词（后面直接跟数字）
-change-verbs = ["提高", "上升", "下降", "降低", "增加", "减少", "回落", "回升", "提升", "下滑", "高于", "低于", "扩大", "收窄"]
-# 数量、金额词：出现在比率词之后时，变化的是数量（相对变化用 % 没错）
-count-words = ["人数", "人次", "户数", "家数", "起数", "件数", "次数", "个数", "宗数", "项数", "台数", "套数", "总数", "数量", "总量", "产量", "销量", "用量", "存量", "增量", "排放量", "规模", "金额", "余额", "总额", "交易额", "营业额", "成交额", "人口", "企业", "项目", "投资", "收入", "利润", "资金", "产值", "增加值"]
+rate-words = ["率", "比重", "占比", "增速", "增幅", "比例", "份额", "贡献率"]
+# 另有 not-rates（不是百分比的“率”）、change-verbs（表示变化的动词，后面直接跟数字）、
+# count-words（数量、金额词：出现在比率词之后时，变化的是数量，相对变化用 % 没错）
 ```
 "#;
 
@@ -69,98 +68,45 @@ pub const ENTRY: RuleEntry = RuleEntry {
     build: |layers| {
         build_with::<Options>(layers, |o| {
             let list = |v: Option<Vec<String>>,
-                        default: &[&str],
+                        default: &WordList,
                         name: &str|
              -> Result<Vec<String>, String> {
-                let v = v.unwrap_or_else(|| default.iter().map(|s| (*s).to_owned()).collect());
+                let v = v.unwrap_or_else(|| default.to_vec());
                 if v.iter().any(String::is_empty) {
                     return Err(format!("{name} 中有空字符串"));
                 }
                 Ok(v)
             };
-            let change_verbs = list(o.change_verbs, CHANGE_VERBS, "change-verbs")?;
+            let change_verbs = list(o.change_verbs, &words().change_verbs, "change-verbs")?;
             let verbs = aho_corasick::AhoCorasick::new(&change_verbs).map_err(|e| e.to_string())?;
             Ok(Box::new(PercentPoint {
-                rate_words: list(o.rate_words, RATE_WORDS, "rate-words")?,
-                not_rates: list(o.not_rates, NOT_RATES, "not-rates")?,
+                rate_words: list(o.rate_words, &words().rate_words, "rate-words")?,
+                not_rates: list(o.not_rates, &words().not_rates, "not-rates")?,
                 change_verbs,
                 verbs,
-                count_words: list(o.count_words, COUNT_WORDS, "count-words")?,
+                count_words: list(o.count_words, &words().count_words, "count-words")?,
             }))
         })
     },
 };
 
-/// Default rate words.
-const RATE_WORDS: &[&str] = &["率", "比重", "占比", "增速", "增幅", "比例", "份额"];
-/// Default words ending in 率 that are not percentages: ratios and rates per unit (死亡率 per
-/// 100 000 people or per 亿元 of GDP, 发案率 per 10 000 people), whose change is given in `%`, and
-/// words that are no rate at all (表率, 草率).
-const NOT_RATES: &[&str] = &[
-    "效率",
-    "生产率",
-    "频率",
-    "功率",
-    "速率",
-    "汇率",
-    "概率",
-    "税率表",
-    "死亡率",
-    "发病率",
-    "犯罪率",
-    "发案率",
-    "容积率",
-    "周转率",
-    "表率",
-    "草率",
-    "轻率",
-    "坦率",
-];
-/// Default words naming a count or an amount (`事故起数下降12%`, `贫困人口数量减少20%`).
-const COUNT_WORDS: &[&str] = &[
-    "人数",
-    "人次",
-    "户数",
-    "家数",
-    "起数",
-    "件数",
-    "次数",
-    "个数",
-    "宗数",
-    "项数",
-    "台数",
-    "套数",
-    "总数",
-    "数量",
-    "总量",
-    "产量",
-    "销量",
-    "用量",
-    "存量",
-    "增量",
-    "排放量",
-    "规模",
-    "金额",
-    "余额",
-    "总额",
-    "交易额",
-    "营业额",
-    "成交额",
-    "人口",
-    "企业",
-    "项目",
-    "投资",
-    "收入",
-    "利润",
-    "资金",
-    "产值",
-    "增加值",
-];
-/// Default verbs of change.
-const CHANGE_VERBS: &[&str] = &[
-    "提高", "上升", "下降", "降低", "增加", "减少", "回落", "回升", "提升", "下滑", "高于", "低于",
-    "扩大", "收窄",
-];
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    rate_words: WordList,
+    not_rates: WordList,
+    count_words: WordList,
+    change_verbs: WordList,
+}
+
+/// The shipped word lists (`rules/words/percent-point.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/percent-point.toml");
+
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("percent-point", WORDS_DATA))
+}
 
 /// Options.
 #[derive(Debug, Default, Deserialize)]

@@ -1,5 +1,6 @@
 //! `dunhao-before-deng`: a 顿号 before 等/等等 or before a conjunction that ends a 顿号 list.
 
+use crate::rules::analysis::word_lists::{self, WordList};
 use std::collections::HashSet;
 
 use crate::diagnostic::Finding;
@@ -55,61 +56,21 @@ crate::rules::rule_without_options! {
     }
 }
 
-/// Words after 、 that start with 等/和/与/及/或 but are not the function word. The place names
-/// are the county-level divisions whose names start with 和 (民政部《中华人民共和国行政区划简册》):
-/// 和田、和静、和硕、和布克赛尔（新疆），和龙（吉林），和县（安徽），和顺（山西），和政（甘肃），
-/// 和林格尔（内蒙古），和平（广东、天津、沈阳）.
-const WORDS: [&str; 49] = [
-    "和田",
-    "和静",
-    "和硕",
-    "和布克赛尔",
-    "和龙",
-    "和县",
-    "和政",
-    "和林格尔",
-    "和记",
-    "等级",
-    "等量",
-    "等同",
-    "等待",
-    "等候",
-    "等于",
-    "等额",
-    "等价",
-    "等距",
-    "等高",
-    "等次",
-    "和谐",
-    "和平",
-    "和睦",
-    "和美",
-    "和气",
-    "和蔼",
-    "和解",
-    "和煦",
-    "和顺",
-    "和畅",
-    "和合",
-    "和衷",
-    "与时俱进",
-    "与日俱增",
-    "与会",
-    "与人为善",
-    "及时",
-    "及早",
-    "及格",
-    "及第",
-    "或许",
-    "或者说",
-    "以及时",
-    "和而不同",
-    "和为贵",
-    "和谐共生",
-    "等值",
-    "等效",
-    "及物",
-];
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    place_names: WordList,
+    words: WordList,
+}
+
+/// The shipped word lists (`rules/words/dunhao-before-deng.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/dunhao-before-deng.toml");
+
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("dunhao-before-deng", WORDS_DATA))
+}
 
 /// `A、B、和C`: the conjunction joins the last item of a list of three or more. Single-character
 /// conjunctions are also the first character of names (`和牛`, `和若铁路`, `和康`) and of
@@ -225,7 +186,7 @@ impl Rule for DunhaoBeforeDeng {
             else {
                 continue;
             };
-            if WORDS.iter().any(|w| rest.starts_with(w)) {
+            if words().place_names.starts(rest) || words().words.starts(rest) {
                 continue;
             }
             if matches!(word, "和" | "与" | "及" | "或")

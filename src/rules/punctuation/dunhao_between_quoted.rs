@@ -1,5 +1,6 @@
 //! `dunhao-between-quoted`: 顿号 between items each fully in quotes or book-title marks.
 
+use crate::rules::analysis::word_lists::{self, WordList};
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
@@ -164,11 +165,20 @@ impl Rule for DunhaoBetweenQuoted {
     }
 }
 
-/// Characters that may follow the last item of a list of fully quoted items: the first character of
-/// a function word (`等`, `和`, `的`, `之类`, `以及`, `或`, `分别`, `为`, `都`…) or of a count
-/// (`“A”、“B”两项`). Any other Han character continues the last item (`“16条”、“1+3”财政金融互动`,
-/// `“奋斗者”号`): that item is only partly quoted and the 顿号 is right.
-const ITEM_END_WORDS: &str = "等和与及以或的之这那都均分各也是为在就已将被共两二三四五六七八九十";
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    item_end_chars: WordList,
+}
+
+/// The shipped word lists (`rules/words/dunhao-between-quoted.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/dunhao-between-quoted.toml");
+
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("dunhao-between-quoted", WORDS_DATA))
+}
 
 /// Whether the run of items `“A”、“B”、…` that contains the opening mark at `open` ends with a
 /// quoted item followed by punctuation, a function word or a count — not by more text of that
@@ -212,7 +222,7 @@ fn chain_ends_cleanly(text: &str, open: usize, opener: char, closer: char) -> bo
             return next.starts_with(opener);
         }
         return match rest.chars().next() {
-            Some(c) if is_han(c) => ITEM_END_WORDS.contains(c),
+            Some(c) if is_han(c) => words().item_end_chars.has_char(c),
             _ => true,
         };
     }

@@ -6,6 +6,7 @@ use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::document::marks::{is_chinese, is_cjk_punct, is_han};
 use crate::rules::analysis::whitespace::{self, Line, Run, is_blank, is_invisible};
+use crate::rules::analysis::word_lists::{self, WordList};
 use crate::rules::{Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain stray-whitespace`).
@@ -222,55 +223,34 @@ fn inside_title(text: &str, line: &Line, run: &Run) -> bool {
     opened && closes
 }
 
-/// Words that name who wrote or photographed a report.
-const CREDIT_WORDS: [&str; 6] = ["记者", "通讯员", "摄影", "撰稿", "编辑", "作者"];
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    credit_words: WordList,
+    credit_tails: WordList,
+    positions: WordList,
+}
 
-/// What follows the name in a photo or news credit (`本报记者 朱江 摄`).
-const CREDIT_TAILS: [&str; 7] = ["摄", "摄影", "报道", "供图", "制图", "整理", "文"];
+/// The shipped word lists (`rules/words/stray-whitespace.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/stray-whitespace.toml");
 
-/// Positions before a name in a byline (`北京市市长 殷勇同志`).
-const POSITIONS: [&str; 24] = [
-    "市长",
-    "省长",
-    "主席",
-    "书记",
-    "总理",
-    "部长",
-    "县长",
-    "区长",
-    "州长",
-    "旗长",
-    "乡长",
-    "镇长",
-    "局长",
-    "厅长",
-    "主任",
-    "院长",
-    "委员",
-    "代表",
-    "秘书长",
-    "检察长",
-    "校长",
-    "行长",
-    "会长",
-    "署长",
-];
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("stray-whitespace", WORDS_DATA))
+}
 
 /// A byline or a photo credit: `本报记者 朱江 摄`, `。 宁夏日报记者 王鼎 摄`, `（记者 张三 李四）`,
 /// `北京市市长 殷勇同志`; and a news dateline: `新华社北京12月14日电 近日`, `本报讯 （记者…）`.
 fn byline_or_dateline(left: &str, right: &str, tail: &str) -> bool {
     let whole = left.chars().count() + right.chars().count();
-    if whole <= 30
-        && CREDIT_WORDS
-            .iter()
-            .any(|w| left.contains(w) || right.contains(w))
-    {
+    if whole <= 30 && (words().credit_words.within(left) || words().credit_words.within(right)) {
         return true;
     }
     // Inside the reporters' bracket of a dateline: `（记者 张三 李四）`.
     if let Some(i) = left.rfind(['（', '('])
         && !left[i..].contains(['）', ')'])
-        && CREDIT_WORDS.iter().any(|w| left[i..].contains(w))
+        && words().credit_words.within(&left[i..])
         && right
             .find(['）', ')'])
             .is_some_and(|j| right[..j].chars().count() <= 12)
@@ -278,16 +258,16 @@ fn byline_or_dateline(left: &str, right: &str, tail: &str) -> bool {
         return true;
     }
     let right_word = right.trim_matches(is_blank);
-    if CREDIT_TAILS.contains(&right_word) && left.chars().count() <= 24 {
+    if words().credit_tails.has(right_word) && left.chars().count() <= 24 {
         return true;
     }
     // A position, then a name of two to four characters (a two-character name may be padded
     // to three: `李　强`) and 同志, a blank or the line end — not a word (`省长 负责制，`).
-    if POSITIONS.iter().any(|p| left.ends_with(p)) && name_follows(tail) {
+    if words().positions.ends(left) && name_follows(tail) {
         return true;
     }
     // The space before such a byline: `……会议上 陕西省省长 赵刚`.
-    if POSITIONS.iter().any(|p| {
+    if words().positions.words.iter().any(|p| {
         tail.find(p).is_some_and(|i| {
             let org = &tail[..i];
             let after = &tail[i + p.len()..];

@@ -1,6 +1,7 @@
 //! `count-claim`: a count claim (`五项重点`, `八个方面：`, `三大环节`) that does not match the list it
 //! counts.
 
+use crate::rules::analysis::word_lists::{self, WordList};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -188,61 +189,28 @@ fn claim_at(text: &str, start: usize) -> Option<(Range<usize>, Range<usize>, Ran
 /// `劣五类`, `超三类`, `准四类` name a grade (water quality classes, GB 3838-2002).
 const NOT_BEFORE: &str = "第零〇一二三四五六七八九十百千万亿两几每各前后近约余多0123456789.．０１２３４５６７８９*＊×Xx劣超准";
 
-/// Nouns after `N类`/`N级` that make it a grade rather than a count: `三类水体`, `三级及以上`,
-/// `二级标准` (GB 3838-2002 water classes, GB 3095-2012 air quality grades).
-const GRADE_NOUNS: [&str; 5] = ["水", "及以上", "及以下", "标准", "以内"];
+/// The rule's word lists, parsed once.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Words {
+    fixed_formulations: WordList,
+    grade_nouns: WordList,
+    level_chars: WordList,
+    measures: WordList,
+    predicates: WordList,
+}
 
-/// Characters of administrative and organisational levels (`国家、省、市三级`, `区县、乡镇、村
-/// 三级`). A `N级` claim counts levels, so it is only checked when every item is one.
-const LEVEL_CHARS: &str = "中央国家地方省部委市厅局州盟地县区旗处科乡镇街道村社居组队室级";
+/// The shipped word lists (`rules/words/count-claim.toml`): data with sources, not code.
+pub const WORDS_DATA: &str = include_str!("../../../rules/words/count-claim.toml");
 
-/// Nouns after the classifier that measure rather than count.
-const MEASURES: [&str; 10] = [
-    "百分点",
-    "月",
-    "小时",
-    "工作日",
-    "星期",
-    "以上",
-    "以下",
-    "多",
-    "余",
-    "左右",
-];
-
-/// Words that make a "list item" a predicate instead (`A、B实现了两个转变`).
-const PREDICATES: [&str; 31] = [
-    "了", "是", "实现", "推进", "推动", "形成", "完成", "达到", "成为", "抓好", "做好", "坚持",
-    "围绕", "聚焦", "建成", "打造", "构建", "开展", "实施", "落实", "加快", "加强", "提升", "取得",
-    "明确", "分别", "新增", "倡议", "共同", "提出", "入选",
-];
+pub(crate) fn words() -> &'static Words {
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| word_lists::embedded("count-claim", WORDS_DATA))
+}
 
 /// First characters of a "noun" that show the classifier ends the phrase (`十四大的基础上`,
 /// `八大决议`, `12项和44项`).
 const NOT_NOUN_START: &str = "的和与及或是在为中上以决精作召报通代提、";
-
-/// Fixed formulations whose members are not the list before them (`和平共处五项原则`).
-const FIXED: [&str; 19] = [
-    "和平共处五项原则",
-    "四项基本原则",
-    "四个现代化",
-    "八项规定",
-    "两条路线",
-    "两条道路",
-    "两条腿",
-    "两个阶级",
-    "铁人三项",
-    "冬季两项",
-    "两个维护",
-    "四个意识",
-    "四个自信",
-    "三个代表",
-    "两个确立",
-    "五位一体",
-    "四个全面",
-    "两个一百年",
-    "三大球",
-];
 
 /// Largest count checked against a list before it: larger numbers count things (`新建、改扩建
 /// 机场33个`), not the listed items.
@@ -340,7 +308,7 @@ fn parse_claim(
         return None;
     }
     let noun_text = &text[noun.clone()];
-    if MEASURES.iter().any(|m| noun_text.starts_with(m)) {
+    if words().measures.starts(noun_text) {
         return None;
     }
     // 大 needs a noun (`三大环节`; `十九大` is a congress).
@@ -351,7 +319,12 @@ fn parse_claim(
     let window_start = floor_char(text, num.start.saturating_sub(24));
     let window_end = ceil_char(text, (cls.end + 24).min(text.len()));
     let window = &text[window_start..window_end];
-    if FIXED.iter().any(|f| f.contains(head) && window.contains(f)) {
+    if words()
+        .fixed_formulations
+        .words
+        .iter()
+        .any(|f| f.contains(head) && window.contains(f.as_str()))
+    {
         return None;
     }
     // `两大主线之一`: the count is of a set the text does not list here.
@@ -365,8 +338,7 @@ fn parse_claim(
     }
     // Grades, not counts: `二类口岸`, `二级医院` (a count of two is written 两类, 两级),
     // `三类水体`, `三级及以上`.
-    if matches!(cls_text, "类" | "级")
-        && (number == "二" || GRADE_NOUNS.iter().any(|g| noun_text.starts_with(g)))
+    if matches!(cls_text, "类" | "级") && (number == "二" || words().grade_nouns.starts(noun_text))
     {
         return None;
     }
@@ -520,8 +492,7 @@ fn backward_list(before: &str, base: usize) -> Option<ListFound> {
         if n == 0 {
             return None;
         }
-        if i > 0 && (n > 16 || item.contains('的') || PREDICATES.iter().any(|p| item.contains(p)))
-        {
+        if i > 0 && (n > 16 || item.contains('的') || words().predicates.within(item)) {
             return None;
         }
         // `二、从增加供给和抑制需求两方面`: an inline ordinal, not an item.
@@ -552,12 +523,12 @@ fn backward_list(before: &str, base: usize) -> Option<ListFound> {
     // The first item starts at the clause start (`建立国家`): only its end must be a level.
     let is_level = |item: &str| {
         let n = item.chars().count();
-        (1..=4).contains(&n) && item.chars().all(|c| LEVEL_CHARS.contains(c))
+        (1..=4).contains(&n) && item.chars().all(|c| words().level_chars.has_char(c))
     };
     let levels = items[0]
         .chars()
         .next_back()
-        .is_some_and(|c| LEVEL_CHARS.contains(c))
+        .is_some_and(|c| words().level_chars.has_char(c))
         && items[1..].iter().all(|item| is_level(item));
     // A restarted list is shown from its restarting item.
     let shown_from = restart.map_or(0, |(_, i)| {
