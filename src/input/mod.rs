@@ -253,16 +253,11 @@ pub fn load_bytes(
         Sniffed::Docx => {
             let d = docx::extract(&bytes).map_err(InputError::Docx)?;
             let notice = (by_name != SourceKind::Docx).then(|| {
-                let said = if name == "-" {
-                    "标准输入".to_owned()
-                } else {
-                    format!(
-                        "扩展名为“{}”",
-                        ext.as_deref()
-                            .map_or("（无）".to_owned(), |e| format!(".{e}"))
-                    )
-                };
-                format!("{said}，但内容是 Word 文档（.docx），按 Word 文档读取（位置按段计）")
+                let content = "内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）";
+                match &ext {
+                    Some(ext) => format!("扩展名是 .{ext}，但{content}"),
+                    None => content.to_owned(),
+                }
             });
             return Ok(SourceFile {
                 name: name.to_owned(),
@@ -353,7 +348,7 @@ fn sniff(bytes: &[u8]) -> Sniffed {
     }
     let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
         // A damaged archive: a `.docx` says what is wrong; any other name calls it a zip.
-        return Sniffed::Zip("zip 压缩文件");
+        return Sniffed::Zip("zip 压缩文件（已损坏或不完整）");
     };
     let has = |entry: &str| zip.index_for_name(entry).is_some();
     if has("word/document.xml") {
@@ -611,6 +606,111 @@ mod tests {
             };
         }
         enc.encode(text).0.into_owned()
+    }
+
+    /// A minimal Word document: a zip with `word/document.xml` holding `paragraphs`.
+    fn docx(paragraphs: &[&str]) -> Vec<u8> {
+        use std::io::Write;
+        let body: String = paragraphs
+            .iter()
+            .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+            .collect();
+        let xml = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn kind_by_name_and_content() {
+        let word = docx(&["一、总体要求", "二、主要任务"]);
+        for (name, notice) in [
+            ("a.docx", None),
+            ("a.DOCX", None),
+            (
+                "a.txt",
+                Some(
+                    "扩展名是 .txt，但内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）",
+                ),
+            ),
+            (
+                "<stdin>",
+                Some("内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）"),
+            ),
+            (
+                "a.doc",
+                Some(
+                    "扩展名是 .doc，但内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）",
+                ),
+            ),
+        ] {
+            let s = load_bytes(word.clone(), name, None).unwrap();
+            assert_eq!(
+                (s.kind, s.text.as_str()),
+                (SourceKind::Docx, "一、总体要求\n二、主要任务")
+            );
+            assert_eq!((s.name.as_str(), s.notice.as_deref()), (name, notice));
+        }
+        let md = load_bytes("## 一、总体要求\n".as_bytes().to_vec(), "a.md", None).unwrap();
+        assert_eq!(md.kind, SourceKind::Markdown);
+        assert_eq!(md.checked_text(), "一、总体要求\n");
+        assert_eq!(md.original_span(0..6), 3..9);
+        let txt = load_bytes(b"\xEF\xBB\xBFtext".to_vec(), "a", None).unwrap();
+        assert_eq!(
+            (txt.kind, txt.bom, txt.text.as_str()),
+            (SourceKind::Text, true, "text")
+        );
+        assert_eq!(txt.checked_text(), "text");
+        assert!(!load_bytes(b"text".to_vec(), "a", None).unwrap().bom);
+    }
+
+    #[test]
+    fn unsupported_formats_are_named() {
+        let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0".to_vec();
+        let err = |bytes: &[u8], name: &str| load_bytes(bytes.to_vec(), name, None).unwrap_err();
+        assert_eq!(
+            err(&ole, "a.doc").to_string(),
+            "这是 Word 97-2003 文档（.doc），gwlint 不能读取，未检查"
+        );
+        assert_eq!(
+            err(&ole, "a.wps"),
+            InputError::Unsupported("WPS 文字文档（.wps）")
+        );
+        assert_eq!(
+            err(&ole, "a.txt"),
+            InputError::Unsupported("Word 97-2003（.doc）/WPS 等旧版 Office 文件")
+        );
+        // A renamed .doc keeps its advice when named .docx.
+        assert!(matches!(err(&ole, "a.docx"), InputError::Unsupported(_)));
+        // A .doc that is text is still not read as text.
+        assert!(matches!(
+            err("一、甲".as_bytes(), "a.doc"),
+            InputError::Unsupported(_)
+        ));
+        assert!(err(&ole, "a.doc").help().unwrap().contains("另存为 .docx"));
+        // A zip without word/document.xml.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let xlsx = zip.finish().unwrap().into_inner();
+        assert_eq!(
+            err(&xlsx, "a.txt"),
+            InputError::Unsupported("Excel 工作簿（.xlsx）")
+        );
+        assert!(
+            matches!(err(&xlsx, "a.docx"), InputError::Docx(m) if m.contains("word/document.xml"))
+        );
+        assert!(matches!(
+            err(b"PK\x03\x04 broken", "a.docx"),
+            InputError::Docx(_)
+        ));
     }
 
     #[test]
