@@ -1544,7 +1544,7 @@ fn docx_by_content_and_paragraph_messages() {
     let (_, by_name, _) = run(gwlint().args(["check", "--format", "jsonl", REPORT_DOCX]));
     let dup = parse_jsonl(&by_name)
         .into_iter()
-        .find(|f| rule_of(&f) == "duplicate-number")
+        .find(|f| rule_of(f) == "duplicate-number")
         .unwrap();
     assert_eq!(
         dup["message"],
