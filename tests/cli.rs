@@ -1216,6 +1216,23 @@ fn outline_reads_stdin() {
     assert!(stdout.contains("2    （一）指导思想"), "{stdout}");
 }
 
+/// `gwlint outline` of a Markdown file shows the outline the rules see (`## 一、…` is a heading,
+/// front matter and syntax are not), at the file's line numbers.
+#[test]
+fn outline_of_markdown_uses_the_prose_and_file_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        dir.path().join("r.md"),
+        "---\ntitle: x\n---\n\n# 报告\n\n## 一、总体要求\n\n正文**加强**领导。\n\n### （一）主要目标\n\n1. 第一项\n2. 第二项\n",
+    );
+    let (code, stdout, stderr) = run(gwlint().arg("outline").arg(&md));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        " 7  一、总体要求\n11    （一）主要目标\n13      1.第一项\n14      2.第二项\n"
+    );
+}
+
 /// The seed in every supported encoding (and with CRLF line ends) gives the same findings at the
 /// same line:column as the UTF-8 seed; JSON names the encoding, human output says it.
 #[test]
