@@ -468,7 +468,7 @@ fn check_target(
         (None, Target::File(p)) => input::load(p, opts.encoding),
         (None, Target::Stdin(_)) => unreachable!("stdin read above"),
     };
-    let source = match source {
+    let mut source = match source {
         Ok(s) => s,
         Err(e) => {
             return Outcome {
@@ -478,10 +478,11 @@ fn check_target(
         }
     };
     let encoding = source.encoding;
+    let notice = source.notice.take();
     let crate::Linted {
         document: doc,
         mut findings,
-    } = crate::lint_document(&source, &settings);
+    } = crate::lint_into(source, &settings);
     if let Some(index) = &opts.baseline {
         findings = index.filter(&path, &doc, findings);
     }
@@ -517,7 +518,7 @@ fn check_target(
                     checked.human
                 );
             }
-            if let Some(notice) = &source.notice {
+            if let Some(notice) = &notice {
                 checked.human = format!("{path}：{notice}\n\n{}", checked.human);
             }
         }

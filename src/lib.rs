@@ -39,7 +39,8 @@
 //! ```
 //!
 //! [`lint_document`] does the same and also hands back the [`document::Document`] of the original
-//! text (line index, outline) that renderers need.
+//! text (line index, outline) that renderers need; [`lint_into`] takes the source by value and
+//! moves its text into that document instead of copying it.
 
 pub mod atomic_write;
 pub mod baseline;
@@ -82,8 +83,20 @@ pub fn lint(source: &SourceFile, settings: &Settings) -> Vec<Finding> {
 
 /// [`lint`], also returning the parsed original text (for rendering, baselines, outlines).
 pub fn lint_document(source: &SourceFile, settings: &Settings) -> Linted {
+    lint_text(source, source.text.clone(), settings)
+}
+
+/// [`lint_document`] taking the source, so that its text is moved into the document rather than
+/// copied (a batch holds one copy of each file, not two).
+pub fn lint_into(mut source: SourceFile, settings: &Settings) -> Linted {
+    let text = std::mem::take(&mut source.text);
+    lint_text(&source, text, settings)
+}
+
+/// Lints `source`, whose original text is `text` (`source.text` is not read).
+fn lint_text(source: &SourceFile, text: String, settings: &Settings) -> Linted {
     let Some(prepared) = source.markdown() else {
-        let mut document = Document::parse(source.text.as_str(), source.kind);
+        let mut document = Document::parse(text, source.kind);
         document.auto_numbered = source.auto_numbered.clone();
         let findings = check_document(settings, &document);
         let findings = settings.suppress(&source.name, findings);
@@ -91,7 +104,7 @@ pub fn lint_document(source: &SourceFile, settings: &Settings) -> Linted {
     };
     // Markdown: the rules read the prose; findings go back to the file's coordinates.
     let checked = Document::parse(prepared.text.as_str(), SourceKind::Markdown);
-    let document = Document::parse(source.text.as_str(), SourceKind::Markdown);
+    let document = Document::parse(text, SourceKind::Markdown);
     let mut findings: Vec<Finding> = check_document(settings, &checked)
         .into_iter()
         .map(|f| {
