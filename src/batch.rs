@@ -10,7 +10,6 @@ use rayon::prelude::*;
 
 use crate::config::{self, ConfigError, RuleFilter, Settings};
 use crate::diagnostic::Finding;
-use crate::document::{Document, SourceKind};
 use crate::input::{self, InputError};
 use crate::render::human::{self, HumanOptions};
 use crate::render::{JsonFinding, OutputFormat};
@@ -174,7 +173,9 @@ fn display_path(target: &Target) -> String {
 /// Expands command-line paths into targets. Directories are walked recursively (symbolic links to
 /// directories are not followed, to avoid cycles) and filtered by extension; files named
 /// explicitly are always checked. `extensions_for` gives the extensions for each directory argument
-/// (from the config that governs it). Version-control folders (.git, .hg, .svn) are skipped.
+/// (from the config that governs it); `.doc`/`.wps` files are collected too, to be reported as
+/// unsupported ([`input::UNSUPPORTED_EXTENSIONS`]). Version-control folders (.git, .hg, .svn) are
+/// skipped.
 pub fn collect_targets(
     paths: &[PathBuf],
     extensions_for: &dyn Fn(&Path) -> Vec<String>,
@@ -217,7 +218,11 @@ pub fn collect_targets(
                         .and_then(|x| x.to_str())
                         .map(str::to_lowercase)
                         .unwrap_or_default();
-                    if !extensions.contains(&ext) {
+                    // Word 97-2003 and WPS documents are not read, but said so (they are
+                    // likely what the user meant to check): loading them reports the format.
+                    if !extensions.contains(&ext)
+                        && !input::UNSUPPORTED_EXTENSIONS.contains(&ext.as_str())
+                    {
                         continue;
                     }
                     // Only regular files (or links to them) are read: opening a FIFO, socket
@@ -439,9 +444,9 @@ fn check_target(
     opts: &RunOptions,
 ) -> Outcome {
     let path = display_path(&target);
-    let text = match &target {
+    let source = match &target {
         Target::File(_) => None,
-        Target::Stdin(name) => Some(input::read_stdin(name, opts.encoding)),
+        Target::Stdin(name) => Some(input::load_stdin(name, opts.encoding)),
     };
     if let Some(reason) = walk_error {
         return Outcome {
@@ -458,15 +463,13 @@ fn check_target(
             };
         }
     };
-    let text = match text {
-        Some(t) => t,
-        None => match &target {
-            Target::File(p) => input::read_path(p, opts.encoding),
-            Target::Stdin(_) => unreachable!("stdin read above"),
-        },
+    let source = match (source, &target) {
+        (Some(source), _) => source,
+        (None, Target::File(p)) => input::load(p, opts.encoding),
+        (None, Target::Stdin(_)) => unreachable!("stdin read above"),
     };
-    let decoded = match text {
-        Ok(d) => d,
+    let mut source = match source {
+        Ok(s) => s,
         Err(e) => {
             return Outcome {
                 path,
@@ -474,29 +477,12 @@ fn check_target(
             };
         }
     };
-    let input::Decoded {
-        text,
-        encoding,
-        auto_numbered,
-    } = decoded;
-    let lower = path.to_lowercase();
-    let kind = if auto_numbered.is_some() {
-        SourceKind::Docx
-    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        SourceKind::Markdown
-    } else {
-        SourceKind::Text
-    };
-    // Markdown: the rules read the prose only; findings come back in the file's coordinates.
-    let (doc, findings) = if kind == SourceKind::Markdown {
-        crate::input::markdown::check(&settings, text)
-    } else {
-        let mut doc = Document::parse(text, kind);
-        doc.auto_numbered = auto_numbered.unwrap_or_default();
-        let findings = crate::check_document(&settings, &doc);
-        (doc, findings)
-    };
-    let mut findings = settings.suppress(&path, findings);
+    let encoding = source.encoding;
+    let notice = source.notice.take();
+    let crate::Linted {
+        document: doc,
+        mut findings,
+    } = crate::lint_into(source, &settings);
     if let Some(index) = &opts.baseline {
         findings = index.filter(&path, &doc, findings);
     }
@@ -531,6 +517,9 @@ fn check_target(
                     "{path}：按 {encoding} 编码读取（行、列按解码后的文字计）\n\n{}",
                     checked.human
                 );
+            }
+            if let Some(notice) = &notice {
+                checked.human = format!("{path}：{notice}\n\n{}", checked.human);
             }
         }
         _ => {

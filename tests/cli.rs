@@ -869,8 +869,10 @@ fn explicit_binary_and_non_utf8_files() {
         .arg(&bin)
         .arg(&gbk));
     assert_eq!(code, 2);
+    // A (damaged) zip archive, named .doc: what it is, not "binary".
     assert!(
-        stderr.contains("x.doc") && stderr.contains("二进制"),
+        stderr.contains("x.doc")
+            && stderr.contains("这是 zip 压缩文件（已损坏或不完整），gwlint 不能读取"),
         "{stderr}"
     );
     assert!(
@@ -1214,6 +1216,23 @@ fn outline_reads_stdin() {
     assert!(stdout.contains("2    （一）指导思想"), "{stdout}");
 }
 
+/// `gwlint outline` of a Markdown file shows the outline the rules see (`## 一、…` is a heading,
+/// front matter and syntax are not), at the file's line numbers.
+#[test]
+fn outline_of_markdown_uses_the_prose_and_file_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = write(
+        dir.path().join("r.md"),
+        "---\ntitle: x\n---\n\n# 报告\n\n## 一、总体要求\n\n正文**加强**领导。\n\n### （一）主要目标\n\n1. 第一项\n2. 第二项\n",
+    );
+    let (code, stdout, stderr) = run(gwlint().arg("outline").arg(&md));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        " 7  一、总体要求\n11    （一）主要目标\n13      1.第一项\n14      2.第二项\n"
+    );
+}
+
 /// The seed in every supported encoding (and with CRLF line ends) gives the same findings at the
 /// same line:column as the UTF-8 seed; JSON names the encoding, human output says it.
 #[test]
@@ -1529,6 +1548,133 @@ fn docx_input() {
     assert!(stdout.contains("a.docx"));
     assert!(
         stderr.contains("b.docx") && stderr.contains("无法读取 Word 文档"),
+        "{stderr}"
+    );
+}
+
+/// A Word document is recognised by its content: piped on standard input without a name, or
+/// renamed to .txt, it is read as Word (with a notice), and its messages count paragraphs (段),
+/// not lines.
+#[test]
+fn docx_by_content_and_paragraph_messages() {
+    let bytes = fs::read(REPORT_DOCX).unwrap();
+    let (_, by_name, _) = run(gwlint().args(["check", "--format", "jsonl", REPORT_DOCX]));
+    let dup = parse_jsonl(&by_name)
+        .into_iter()
+        .find(|f| rule_of(f) == "duplicate-number")
+        .unwrap();
+    assert_eq!(
+        dup["message"],
+        "一级标题序号“二、”重复：第 4 段已用过，此处应为“三、”"
+    );
+    // The same text as .txt counts lines.
+    let dir = tempfile::tempdir().unwrap();
+    let txt = write(
+        dir.path().join("plain.txt"),
+        "标题\n一、总体\n正文。\n二、问题\n二、安排\n",
+    );
+    let (_, stdout, _) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&txt));
+    assert!(stdout.contains("第 4 行已用过"), "{stdout}");
+
+    // Standard input without --stdin-filename.
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--format", "jsonl", "-"])
+        .write_stdin(bytes.clone()));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stdout.replace("<stdin>", REPORT_DOCX), by_name);
+    let (_, human, _) = run(gwlint()
+        .args(["check", "--color", "never", "-"])
+        .write_stdin(bytes.clone()));
+    assert!(
+        human.starts_with(
+            "<stdin>：内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）\n"
+        ),
+        "{human}"
+    );
+    assert!(
+        human.contains("段落 5：一级标题序号“二、”重复：第 4 段已用过"),
+        "{human}"
+    );
+
+    // Renamed to .txt, found in a directory.
+    let renamed = write(dir.path().join("sub/report.txt"), &bytes);
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path().join("sub")));
+    assert_eq!(code, 1);
+    let shown = renamed.display().to_string();
+    assert_eq!(stdout.replace(&shown, REPORT_DOCX), by_name);
+    let (_, human, _) = run(gwlint().args(["check", "--color", "never"]).arg(&renamed));
+    assert!(
+        human.starts_with(&format!(
+            "{shown}：扩展名是 .txt，但内容是 Word 文档（.docx），按 Word 文档读取"
+        )),
+        "{human}"
+    );
+
+    // `gwlint outline` reads it too, and says so on standard error.
+    let (code, stdout, stderr) = run(gwlint().args(["outline", "-"]).write_stdin(bytes));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("二、下一步安排"), "{stdout}");
+    assert!(stderr.contains("内容是 Word 文档"), "{stderr}");
+}
+
+/// Word 97-2003 (.doc) and WPS (.wps) documents and other office formats are reported as
+/// unsupported, with the advice to save as .docx: in a directory (where they are not skipped)
+/// and on the command line; the rest of the batch is checked.
+#[test]
+fn doc_and_wps_are_reported_not_skipped() {
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path().join("a.txt"), "一、甲\n一、乙\n");
+    write(dir.path().join("old.doc"), OLE);
+    write(dir.path().join("old.WPS"), OLE);
+    // Other office formats in a directory are not documents: not collected.
+    write(dir.path().join("table.et"), OLE);
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path()));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.contains("a.txt"), "the batch goes on: {stdout}");
+    assert!(
+        stderr.contains("old.doc：这是 Word 97-2003 文档（.doc），gwlint 不能读取，未检查"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("old.WPS：这是 WPS 文字文档（.wps），gwlint 不能读取"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("另存为 .docx").count(), 2, "{stderr}");
+    assert!(!stderr.contains("table.et"), "{stderr}");
+
+    // Named on the command line; a .doc saved under .txt is recognised by its content.
+    let disguised = write(dir.path().join("x.txt"), OLE);
+    let (code, _, stderr) = run(gwlint()
+        .args(["check"])
+        .arg(dir.path().join("old.doc"))
+        .arg(&disguised));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("old.doc：这是 Word 97-2003 文档（.doc）"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("x.txt：这是 Word 97-2003（.doc）/WPS 等旧版 Office 文件"),
+        "{stderr}"
+    );
+
+    // An Excel workbook renamed to .txt is named as such.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut zip, b"<workbook/>").unwrap();
+    let xlsx = zip.finish().unwrap().into_inner();
+    let (code, _, stderr) = run(gwlint()
+        .args(["check", "--stdin-filename", "表.txt", "-"])
+        .write_stdin(xlsx));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("表.txt：这是 Excel 工作簿（.xlsx），gwlint 不能读取"),
         "{stderr}"
     );
 }

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use gwlint::config::{self, RuleFilter};
-use gwlint::document::{Document, SourceKind};
 
 mod common;
 use common::corpus_dir;
@@ -25,9 +24,12 @@ fn corpus_has_no_panics_and_valid_spans() {
         if entry.path().extension().and_then(|e| e.to_str()) != Some("txt") {
             continue;
         }
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        let doc = Document::parse(text, SourceKind::Text);
-        for f in gwlint::check_document(&settings, &doc) {
+        let source = gwlint::input::load(entry.path(), None).unwrap();
+        let gwlint::Linted {
+            document: doc,
+            findings,
+        } = gwlint::lint_document(&source, &settings);
+        for f in findings {
             assert!(
                 doc.text.is_char_boundary(f.span.start) && doc.text.is_char_boundary(f.span.end)
             );
@@ -69,7 +71,7 @@ fn short_gbk_snippets_are_read_as_gb18030() {
                 continue;
             }
             total += 1;
-            match gwlint::input::decode(bytes.into_owned(), None) {
+            match gwlint::input::load_bytes(bytes.into_owned(), "snippet.txt", None) {
                 Ok(d) if d.text == snippet => {}
                 other => wrong.push(format!("{snippet:?}: {:?}", other.map(|d| d.encoding))),
             }

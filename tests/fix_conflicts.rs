@@ -78,14 +78,9 @@ fn no_conflicting_fixes_in_fixtures_seeds_and_meetings() {
     paths.sort();
     let mut problems = Vec::new();
     for path in &paths {
-        let decoded = gwlint::input::read_path(path, None).unwrap();
+        let source = gwlint::input::load(path, None).unwrap();
         let name = path.strip_prefix(root).unwrap().display().to_string();
-        let kind = match path.extension().and_then(|e| e.to_str()) {
-            Some("md") => SourceKind::Markdown,
-            Some("docx") => SourceKind::Docx,
-            _ => SourceKind::Text,
-        };
-        let doc = Document::parse(decoded.text, kind);
+        let doc = Document::parse(source.text, source.kind);
         problems.extend(leftover(&settings, &name, &doc));
     }
     for (k, text) in MEETINGS.iter().enumerate() {

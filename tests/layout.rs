@@ -156,9 +156,12 @@ fn variants(text: &str) -> Vec<Variant> {
 
 /// Lints bytes the way the checker reads a `.txt` file (decoding included).
 fn lint(bytes: &[u8], settings: &Settings) -> Vec<Row> {
-    let decoded = gwlint::input::decode(bytes.to_vec(), None).expect("decodes");
-    let doc = Document::parse(decoded.text, SourceKind::Text);
-    gwlint::check_document(settings, &doc)
+    let source = gwlint::input::load_bytes(bytes.to_vec(), "x.txt", None).expect("decodes");
+    let gwlint::Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&source, settings);
+    findings
         .iter()
         .map(|f| {
             let j = JsonFinding::new("x", &doc, f);

@@ -89,15 +89,13 @@ fn assert_span(text: &str, span: &Range<usize>, what: &str) {
 }
 
 fn check_text(text: &str, kind: SourceKind, settings: &Settings) {
-    // Markdown goes the way the checker takes it: the rules read the prose, findings come back
-    // in the file's coordinates.
-    let (doc, findings) = if kind == SourceKind::Markdown {
-        gwlint::input::markdown::check(settings, text.to_owned())
-    } else {
-        let doc = Document::parse(text, kind);
-        let findings = gwlint::check_document(settings, &doc);
-        (doc, findings)
-    };
+    // The way the checker takes it: Markdown's rules read the prose, findings come back in the
+    // file's coordinates.
+    let source = gwlint::input::SourceFile::from_text("prop", text, kind);
+    let gwlint::Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&source, settings);
     // The same text, but lone `\r` line ends read as `\n` (same length: offsets unchanged).
     assert_eq!(doc.text.len(), text.len());
     assert_eq!(doc.text.replace('\n', "\r"), text.replace('\n', "\r"));
@@ -210,7 +208,7 @@ proptest! {
     /// the input was UTF-8.
     #[test]
     fn any_bytes_decode_or_fail_cleanly(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        if let Ok(d) = gwlint::input::decode(bytes.clone(), None)
+        if let Ok(d) = gwlint::input::load_bytes(bytes.clone(), "any.txt", None)
             && let Ok(s) = std::str::from_utf8(&bytes)
         {
             let s = s.strip_prefix('\u{feff}').unwrap_or(s);
@@ -218,7 +216,7 @@ proptest! {
                 prop_assert_eq!(d.text, s);
             }
         }
-        let _ = gwlint::input::docx::extract(&bytes);
+        let _ = gwlint::input::load_bytes(bytes, "any.docx", None);
     }
 
     /// GB18030 round trip: text encoded as GB18030 and read back as GB18030 is the same text.
@@ -227,7 +225,7 @@ proptest! {
     #[test]
     fn gb18030_round_trip(text in OUTLINE_CHARS) {
         let bytes = encoding_rs::GB18030.encode(&text).0.into_owned();
-        if let Ok(d) = gwlint::input::decode(bytes, None)
+        if let Ok(d) = gwlint::input::load_bytes(bytes, "gb.txt", None)
             && d.encoding == "GB18030"
         {
             prop_assert_eq!(d.text, text);
@@ -283,8 +281,12 @@ fn deep_nesting_finishes() {
         ),
     ];
     for (i, (text, expected)) in cases.iter().enumerate() {
-        let doc = Document::parse(text.as_str(), SourceKind::Text);
-        let findings = gwlint::check_document(settings(), &doc);
+        let source =
+            gwlint::input::SourceFile::from_text("deep.txt", text.as_str(), SourceKind::Text);
+        let gwlint::Linted {
+            document: doc,
+            findings,
+        } = gwlint::lint_document(&source, settings());
         for f in &findings {
             assert_span(text, &f.span, f.rule);
         }

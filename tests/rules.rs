@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use gwlint::config::{self, RuleFilter};
-use gwlint::document::{Document, SourceKind};
 use gwlint::render::JsonFinding;
 use gwlint::render::human::{HumanOptions, render_file};
 
@@ -19,9 +18,8 @@ fn check_fixture(path: &Path) -> String {
         .unwrap()
         .to_owned();
     let name = path.file_name().unwrap().to_str().unwrap().to_owned();
-    // Text fixtures are UTF-8; a .docx fixture is read the way the checker reads Word files.
-    let decoded = gwlint::input::read_path(path, None).unwrap();
-    let text = decoded.text;
+    // Read the way the checker reads files: kind by name (and content), Markdown as prose.
+    let source = gwlint::input::load(path, None).unwrap();
     let toml_path = path.with_extension("toml");
     let toml_text = std::fs::read_to_string(&toml_path).ok();
     let filter = RuleFilter {
@@ -34,21 +32,10 @@ fn check_fixture(path: &Path) -> String {
     )
     .unwrap_or_else(|e| panic!("{}: {}", toml_path.display(), e.message));
     assert_eq!(settings.rules.len(), 1, "only {rule} runs");
-    let kind = if name.ends_with(".md") {
-        SourceKind::Markdown
-    } else if name.ends_with(".docx") {
-        SourceKind::Docx
-    } else {
-        SourceKind::Text
-    };
-    let (doc, findings) = if kind == SourceKind::Markdown {
-        gwlint::input::markdown::check(&settings, text)
-    } else {
-        let mut doc = Document::parse(text, kind);
-        doc.auto_numbered = decoded.auto_numbered.unwrap_or_default();
-        let findings = gwlint::check_document(&settings, &doc);
-        (doc, findings)
-    };
+    let gwlint::Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&source, &settings);
     if name.starts_with("fail") {
         assert!(
             !findings.is_empty(),

@@ -2,7 +2,9 @@
 //! Review changes by eye: a new finding on a seed is either a real defect or a false positive.
 
 use gwlint::config::{self, RuleFilter};
-use gwlint::document::{Document, SourceKind};
+use std::path::Path;
+
+use gwlint::Linted;
 use gwlint::render::JsonFinding;
 
 #[test]
@@ -12,10 +14,12 @@ fn seeds_full_rule_set() {
         concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"),
         "*.txt",
         |path| {
-            let text = std::fs::read_to_string(path).unwrap();
             let name = path.file_name().unwrap().to_str().unwrap();
-            let doc = Document::parse(text, SourceKind::Text);
-            let findings = gwlint::check_document(&settings, &doc);
+            let source = gwlint::input::load(path, None).unwrap();
+            let Linted {
+                document: doc,
+                findings,
+            } = gwlint::lint_document(&source, &settings);
             let rows: Vec<JsonFinding> = findings
                 .iter()
                 .map(|f| JsonFinding::new(&format!("seeds/{name}"), &doc, f))
@@ -46,8 +50,11 @@ fn seed_named_defects() {
         env!("CARGO_MANIFEST_DIR"),
         "/seeds/000_18ae15f2ea8019a0.txt"
     );
-    let doc = Document::parse(std::fs::read_to_string(path).unwrap(), SourceKind::Text);
-    let findings = gwlint::check_document(&settings, &doc);
+    let source = gwlint::input::load(Path::new(path), None).unwrap();
+    let Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&source, &settings);
     let at = |rule: &str| -> Vec<(usize, usize)> {
         findings
             .iter()
@@ -172,7 +179,7 @@ fn seed_political_formulation_by_date() {
         env!("CARGO_MANIFEST_DIR"),
         "/seeds/000_18ae15f2ea8019a0.txt"
     );
-    let doc = Document::parse(std::fs::read_to_string(path).unwrap(), SourceKind::Text);
+    let source = gwlint::input::load(Path::new(path), None).unwrap();
     let run = |date: Option<&str>| -> Vec<(usize, usize, gwlint::diagnostic::Severity, String)> {
         let mut toml =
             "[rules.political-formulation]\nenabled = true\nseverity = \"warning\"\n".to_owned();
@@ -185,7 +192,11 @@ fn seed_political_formulation_by_date() {
         };
         let settings =
             config::load(Some((std::path::Path::new("gwlint.toml"), &toml)), &filter).unwrap();
-        gwlint::check_document(&settings, &doc)
+        let Linted {
+            document: doc,
+            findings,
+        } = gwlint::lint_document(&source, &settings);
+        findings
             .iter()
             .map(|f| {
                 let lc = doc.lines.line_col(&doc.text, f.span.start);

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use gwlint::config::RuleFilter;
-use gwlint::document::{Document, SourceKind};
+use gwlint::input::{SourceFile, SourceKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -17,11 +17,15 @@ fuzz_target!(|data: &[u8]| {
         &RuleFilter::default(),
     ) {
         Ok(settings) => {
-            let doc = Document::parse(
+            let source = SourceFile::from_text(
+                "fuzz.txt",
                 "一、总体要求\n形成了拼博精神，出台意见》，约5000人左右。\n三、任务\n",
                 SourceKind::Text,
             );
-            let findings = gwlint::check_document(&settings, &doc);
+            let gwlint::Linted {
+                document: doc,
+                findings,
+            } = gwlint::lint_document(&source, &settings);
             if let Some(broken) = gwlint::invariants::violation(&doc, &findings) {
                 panic!("{broken}");
             }

@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use gwlint::config::{RuleFilter, Settings};
-use gwlint::document::{Document, SourceKind};
+use gwlint::input::{SourceFile, SourceKind};
 use libfuzzer_sys::fuzz_target;
 
 fn settings() -> &'static Settings {
@@ -17,16 +17,24 @@ fn settings() -> &'static Settings {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(decoded) = gwlint::input::decode(data.to_vec(), None) else {
+    // As the checker reads a `.txt` file (content sniffing and decoding included), then the same
+    // text as Markdown.
+    let Ok(source) = gwlint::input::load_bytes(data.to_vec(), "fuzz.txt", None) else {
         return;
     };
-    let doc = Document::parse(decoded.text.clone(), SourceKind::Text);
-    let findings = gwlint::check_document(settings(), &doc);
+    let gwlint::Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&source, settings());
     if let Some(broken) = gwlint::invariants::violation(&doc, &findings) {
-        panic!("text: {broken}");
+        panic!("{:?}: {broken}", source.kind);
     }
     let _ = gwlint::cli::outline_text(&doc);
-    let (doc, findings) = gwlint::input::markdown::check(settings(), decoded.text);
+    let markdown = SourceFile::from_text("fuzz.md", source.text, SourceKind::Markdown);
+    let gwlint::Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&markdown, settings());
     if let Some(broken) = gwlint::invariants::violation(&doc, &findings) {
         panic!("markdown: {broken}");
     }

@@ -5,7 +5,6 @@
 use std::sync::OnceLock;
 
 use gwlint::config::{RuleFilter, Settings};
-use gwlint::document::{Document, SourceKind};
 use libfuzzer_sys::fuzz_target;
 
 fn settings() -> &'static Settings {
@@ -16,12 +15,13 @@ fn settings() -> &'static Settings {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(extracted) = gwlint::input::docx::extract(data) else {
+    let Ok(source) = gwlint::input::load_bytes(data.to_vec(), "fuzz.docx", None) else {
         return;
     };
-    let mut doc = Document::parse(extracted.text, SourceKind::Docx);
-    doc.auto_numbered = extracted.auto_numbered;
-    let findings = gwlint::check_document(settings(), &doc);
+    let gwlint::Linted {
+        document: doc,
+        findings,
+    } = gwlint::lint_document(&source, settings());
     if let Some(broken) = gwlint::invariants::violation(&doc, &findings) {
         panic!("{broken}");
     }

@@ -27,6 +27,17 @@ pub enum SourceKind {
     Docx,
 }
 
+impl SourceKind {
+    /// The word for a line of the checked text in messages (`第 3 行`, `第 3 段`): a Word
+    /// document has no lines the user can see, each of its lines is a paragraph.
+    pub fn line_unit(self) -> &'static str {
+        match self {
+            SourceKind::Docx => "段",
+            SourceKind::Text | SourceKind::Markdown => "行",
+        }
+    }
+}
+
 /// Outline level, ordered from the outermost container to the innermost marker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {

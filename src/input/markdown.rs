@@ -5,8 +5,8 @@
 //!
 //! The file is parsed with `pulldown-cmark` (CommonMark plus tables, footnotes, strikethrough,
 //! task lists and YAML front matter) and a *checked text* is built from its events, together with
-//! a map from checked bytes back to the original. The rules run on a [`Document`] of the checked
-//! text; [`Prepared::map_finding`] then moves each finding (span, related spans, fix) back into the
+//! a map from checked bytes back to the original. The rules run on a [`crate::document::Document`] of the checked
+//! text; [`crate::lint`] then moves (with [`Prepared::map_finding`]) each finding (span, related spans, fix) back into the
 //! original, and the renderer shows the original text, so lines and character columns are those
 //! of the file.
 //!
@@ -55,35 +55,12 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::config::Settings;
 use crate::diagnostic::Finding;
 use crate::document::line_index::LineIndex;
-use crate::document::{Document, SourceKind};
-
-/// Checks a Markdown file: the rules run on its prose ([`prepare`]); findings are in the
-/// original's coordinates, sorted, suppressions applied. The document returned holds the original
-/// text, for rendering.
-pub fn check(settings: &Settings, text: String) -> (Document, Vec<Finding>) {
-    let prepared = prepare(&text);
-    let checked = Document::parse(prepared.text.clone(), SourceKind::Markdown);
-    let original = Document::parse(text, SourceKind::Markdown);
-    let mut findings: Vec<Finding> = crate::check_document(settings, &checked)
-        .into_iter()
-        .map(|f| {
-            let f = cite_original_lines(f, &prepared, &checked.lines, &original.lines);
-            prepared.map_finding(f)
-        })
-        .filter(|f| !is_disabled(&prepared.disabled, f.rule, f.span.start))
-        .collect();
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
-    (original, findings)
-}
 
 /// A message that cites the line of a related location (`第 3 行已用过`) names the line of the
 /// checked text; make it the file's.
-fn cite_original_lines(
+pub(crate) fn cite_original_lines(
     mut f: Finding,
     prepared: &Prepared,
     checked: &LineIndex,

@@ -13,6 +13,8 @@ use std::path::Path;
 
 use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
+pub use crate::document::SourceKind;
+
 /// Why a file could not be checked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
@@ -48,6 +50,9 @@ pub enum InputError {
     /// A Word document could not be read.
     #[error("无法读取 Word 文档：{0}")]
     Docx(String),
+    /// A format gwlint does not read (Word 97-2003, WPS, another zip archive), named.
+    #[error("这是 {0}，gwlint 不能读取，未检查")]
+    Unsupported(&'static str),
 }
 
 impl InputError {
@@ -70,6 +75,9 @@ impl InputError {
             InputError::Docx(_) => {
                 Some("确认文件是用 Word 或 WPS 保存的 .docx（不是改了扩展名的 .doc）")
             }
+            InputError::Unsupported(_) => {
+                Some("请用 Word 或 WPS 另存为 .docx（“文件 → 另存为 → Word 文档”），或另存为纯文本")
+            }
             InputError::Io(_) => None,
         }
     }
@@ -82,19 +90,109 @@ pub struct Decoded {
     pub text: String,
     /// Name of the encoding (`UTF-8`, `GB18030`, `UTF-16LE` …).
     pub encoding: &'static str,
+}
+
+/// A source ready to be linted: what was read, how, and the text the rules check.
+///
+/// Made by [`load`] / [`load_bytes`] / [`load_stdin`] from bytes (kind, encoding and byte-order
+/// mark detected), or by [`SourceFile::from_text`] from text already in memory (an editor buffer,
+/// a web page, a test). [`crate::lint`] checks it. Nothing here prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The name shown to the user and matched by `[[ignore]]` (a path, or `--stdin-filename`).
+    pub name: String,
+    /// Plain text, Markdown or Word.
+    pub kind: SourceKind,
+    /// The encoding the bytes were read in (`UTF-8`, `GB18030`, `UTF-16LE` …; a Word document
+    /// and text given in memory: `UTF-8`).
+    pub encoding: &'static str,
+    /// Whether the bytes began with a byte-order mark (not part of [`SourceFile::text`]).
+    pub bom: bool,
+    /// The original text, the one findings point into: the decoded file (without its
+    /// byte-order mark); for a Word document, its paragraphs, one per line.
+    pub text: String,
     /// For a Word document: the paragraphs (0-based) numbered automatically by Word.
-    pub auto_numbered: Option<Vec<usize>>,
+    pub auto_numbered: Vec<usize>,
+    /// Something the user should know about how the source was read (a Word document under
+    /// another extension), in Chinese; `None` when it was read as its name says.
+    pub notice: Option<String>,
+    /// Markdown: the prose the rules check and the map back to [`SourceFile::text`].
+    markdown: Option<markdown::Prepared>,
 }
 
-/// Reads and decodes a file (`encoding`: `--encoding`, or `None` to detect). A `.docx` file is
-/// read as a Word document.
-pub fn read_path(path: &Path, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
+impl SourceFile {
+    /// A source from text in memory. `kind` is usually [`SourceKind::for_name`] of `name`; a
+    /// Markdown text is prepared here (its prose separated from the syntax).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>, kind: SourceKind) -> Self {
+        let text = text.into();
+        let markdown = (kind == SourceKind::Markdown).then(|| markdown::prepare(&text));
+        SourceFile {
+            name: name.into(),
+            kind,
+            encoding: "UTF-8",
+            bom: false,
+            text,
+            auto_numbered: Vec::new(),
+            notice: None,
+            markdown,
+        }
+    }
+
+    /// The text the rules check: [`SourceFile::text`], except for Markdown, where it is the
+    /// prose without the syntax (see [`markdown`]).
+    pub fn checked_text(&self) -> &str {
+        match &self.markdown {
+            Some(p) => &p.text,
+            None => &self.text,
+        }
+    }
+
+    /// Maps a byte range of [`SourceFile::checked_text`] into [`SourceFile::text`] (the same
+    /// range, except for Markdown).
+    pub fn original_span(&self, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        match &self.markdown {
+            Some(p) => p.map_span(span),
+            None => span,
+        }
+    }
+
+    /// The Markdown preparation, for [`crate::lint`].
+    pub(crate) fn markdown(&self) -> Option<&markdown::Prepared> {
+        self.markdown.as_ref()
+    }
+}
+
+impl SourceKind {
+    /// The kind a file name says: `.md`/`.markdown` Markdown, `.docx` Word, anything else plain
+    /// text. [`load_bytes`] also looks at the content (a Word document under another name).
+    pub fn for_name(name: &str) -> SourceKind {
+        let lower = name.to_lowercase();
+        if lower.ends_with(".docx") {
+            SourceKind::Docx
+        } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            SourceKind::Markdown
+        } else {
+            SourceKind::Text
+        }
+    }
+}
+
+/// Extensions of word-processor formats gwlint cannot read (binary Word 97-2003 and WPS
+/// documents): reported, never skipped, also when met while walking a directory.
+pub const UNSUPPORTED_EXTENSIONS: [&str; 2] = ["doc", "wps"];
+
+/// Reads and loads a file (`encoding`: `--encoding`, or `None` to detect); see [`load_bytes`].
+/// The source is named by the path as given.
+pub fn load(path: &Path, encoding: Option<&'static Encoding>) -> Result<SourceFile, InputError> {
     let bytes = std::fs::read(path).map_err(|e| InputError::Io(io_reason(&e)))?;
-    decode_named(bytes, &path.to_string_lossy(), encoding)
+    load_bytes(bytes, &path.display().to_string(), encoding)
 }
 
-/// Reads standard input; `name` (`--stdin-filename`) decides whether it is a Word document.
-pub fn read_stdin(name: &str, encoding: Option<&'static Encoding>) -> Result<Decoded, InputError> {
+/// Reads standard input and loads it under `name` (`--stdin-filename`); see [`load_bytes`].
+pub fn load_stdin(
+    name: &str,
+    encoding: Option<&'static Encoding>,
+) -> Result<SourceFile, InputError> {
     if stdin_was_closed() {
         return Err(InputError::Io(
             "标准输入已关闭（如 <&-），没有可读的内容".to_owned(),
@@ -104,7 +202,7 @@ pub fn read_stdin(name: &str, encoding: Option<&'static Encoding>) -> Result<Dec
     std::io::stdin()
         .read_to_end(&mut bytes)
         .map_err(|e| InputError::Io(io_reason(&e)))?;
-    decode_named(bytes, name, encoding)
+    load_bytes(bytes, name, encoding)
 }
 
 /// Whether the process was started with standard input closed (`gwlint check - <&-`). The Rust
@@ -134,25 +232,136 @@ fn stdin_was_closed() -> bool {
     }
 }
 
-/// Whether `name` is a Word document by its extension.
-pub fn is_docx(name: &str) -> bool {
-    name.to_lowercase().ends_with(".docx")
-}
-
-fn decode_named(
+/// Loads the bytes of a source named `name`: the one place where the kind of a source is
+/// decided.
+///
+/// - Content first: a zip archive holding `word/document.xml` is a Word document whatever its
+///   name (a `.docx` piped on standard input or renamed to `.txt`; [`SourceFile::notice`] says
+///   so); another zip archive, or an OLE compound file (Word 97-2003 `.doc`, WPS `.wps`), is an
+///   [`InputError::Unsupported`] naming the format. A file named `.doc`/`.wps` is never read as
+///   text.
+/// - Then the name ([`SourceKind::for_name`]): a `.docx` that is not a Word zip is an
+///   [`InputError::Docx`]; Markdown and plain text are decoded ([`decode`]).
+pub fn load_bytes(
     bytes: Vec<u8>,
     name: &str,
     encoding: Option<&'static Encoding>,
-) -> Result<Decoded, InputError> {
-    if is_docx(name) {
-        let d = crate::input::docx::extract(&bytes).map_err(InputError::Docx)?;
-        return Ok(Decoded {
-            text: d.text,
+) -> Result<SourceFile, InputError> {
+    let by_name = SourceKind::for_name(name);
+    let ext = extension(name);
+    match sniff(&bytes) {
+        Sniffed::Docx => {
+            let d = docx::extract(&bytes).map_err(InputError::Docx)?;
+            let notice = (by_name != SourceKind::Docx).then(|| {
+                let content = "内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）";
+                match &ext {
+                    Some(ext) => format!("扩展名是 .{ext}，但{content}"),
+                    None => content.to_owned(),
+                }
+            });
+            return Ok(SourceFile {
+                name: name.to_owned(),
+                kind: SourceKind::Docx,
+                encoding: "UTF-8",
+                bom: false,
+                text: d.text,
+                auto_numbered: d.auto_numbered,
+                notice,
+                markdown: None,
+            });
+        }
+        Sniffed::Ole(format) => {
+            let named = ext.as_deref().and_then(unsupported_format);
+            return Err(InputError::Unsupported(named.unwrap_or(format)));
+        }
+        Sniffed::Zip(format) if by_name != SourceKind::Docx => {
+            return Err(InputError::Unsupported(format));
+        }
+        _ => {}
+    }
+    if let Some(format) = ext.as_deref().and_then(unsupported_format) {
+        return Err(InputError::Unsupported(format));
+    }
+    if by_name == SourceKind::Docx {
+        // Not a Word zip: say what the zip reader says.
+        let d = docx::extract(&bytes).map_err(InputError::Docx)?;
+        return Ok(SourceFile {
+            name: name.to_owned(),
+            kind: SourceKind::Docx,
             encoding: "UTF-8",
-            auto_numbered: Some(d.auto_numbered),
+            bom: false,
+            text: d.text,
+            auto_numbered: d.auto_numbered,
+            notice: None,
+            markdown: None,
         });
     }
-    decode(bytes, encoding)
+    let bom = match Encoding::for_bom(&bytes) {
+        Some((enc, _)) => encoding.is_none_or(|forced| forced == enc),
+        None => false,
+    };
+    let decoded = decode(bytes, encoding)?;
+    let mut source = SourceFile::from_text(name, decoded.text, by_name);
+    source.encoding = decoded.encoding;
+    source.bom = bom;
+    Ok(source)
+}
+
+/// The lower-case extension of a name, if any.
+fn extension(name: &str) -> Option<String> {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+}
+
+/// The format an unsupported extension names, in Chinese.
+fn unsupported_format(ext: &str) -> Option<&'static str> {
+    match ext {
+        "doc" => Some("Word 97-2003 文档（.doc）"),
+        "wps" => Some("WPS 文字文档（.wps）"),
+        _ => None,
+    }
+}
+
+/// What the first bytes of a source say it is.
+enum Sniffed {
+    /// A zip archive with `word/document.xml`.
+    Docx,
+    /// Another zip archive: its format, in Chinese.
+    Zip(&'static str),
+    /// An OLE compound file (Word 97-2003, WPS, old Excel/PowerPoint): its format, in Chinese.
+    Ole(&'static str),
+    /// Anything else: text, or bytes that decoding judges.
+    Other,
+}
+
+/// Looks at the content: zip archives (`PK\x03\x04`, or `PK\x05\x06` when empty) by their
+/// entries, OLE compound files by their signature.
+fn sniff(bytes: &[u8]) -> Sniffed {
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    if bytes.starts_with(OLE) {
+        return Sniffed::Ole("Word 97-2003（.doc）/WPS 等旧版 Office 文件");
+    }
+    if !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")) {
+        return Sniffed::Other;
+    }
+    let Ok(zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        // A damaged archive: a `.docx` says what is wrong; any other name calls it a zip.
+        return Sniffed::Zip("zip 压缩文件（已损坏或不完整）");
+    };
+    let has = |entry: &str| zip.index_for_name(entry).is_some();
+    if has("word/document.xml") {
+        Sniffed::Docx
+    } else if has("xl/workbook.xml") {
+        Sniffed::Zip("Excel 工作簿（.xlsx）")
+    } else if has("ppt/presentation.xml") {
+        Sniffed::Zip("PowerPoint 演示文稿（.pptx）")
+    } else if has("content.xml") && has("mimetype") {
+        Sniffed::Zip("OpenDocument 文档（.odt 等）")
+    } else {
+        Sniffed::Zip("zip 压缩文件")
+    }
 }
 
 /// The encoding for an `--encoding` label (`utf-8`, `gb18030`, `gbk`, `gb2312`, `utf-16le`,
@@ -222,7 +431,6 @@ pub fn decode(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decod
         return Ok(Decoded {
             text: unsafe { String::from_utf8_unchecked(bytes) },
             encoding: "UTF-8",
-            auto_numbered: None,
         });
     }
     // GB18030 that decodes cleanly into Chinese text is taken as such: GBK bytes form valid
@@ -343,7 +551,6 @@ fn strict(enc: &'static Encoding, body: &[u8], forced: bool) -> Result<Decoded, 
     Ok(Decoded {
         text: text.into_owned(),
         encoding: name(enc),
-        auto_numbered: None,
     })
 }
 
@@ -399,6 +606,111 @@ mod tests {
             };
         }
         enc.encode(text).0.into_owned()
+    }
+
+    /// A minimal Word document: a zip with `word/document.xml` holding `paragraphs`.
+    fn docx(paragraphs: &[&str]) -> Vec<u8> {
+        use std::io::Write;
+        let body: String = paragraphs
+            .iter()
+            .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+            .collect();
+        let xml = format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn kind_by_name_and_content() {
+        let word = docx(&["一、总体要求", "二、主要任务"]);
+        for (name, notice) in [
+            ("a.docx", None),
+            ("a.DOCX", None),
+            (
+                "a.txt",
+                Some(
+                    "扩展名是 .txt，但内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）",
+                ),
+            ),
+            (
+                "<stdin>",
+                Some("内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）"),
+            ),
+            (
+                "a.doc",
+                Some(
+                    "扩展名是 .doc，但内容是 Word 文档（.docx），按 Word 文档读取（行号即段落序号）",
+                ),
+            ),
+        ] {
+            let s = load_bytes(word.clone(), name, None).unwrap();
+            assert_eq!(
+                (s.kind, s.text.as_str()),
+                (SourceKind::Docx, "一、总体要求\n二、主要任务")
+            );
+            assert_eq!((s.name.as_str(), s.notice.as_deref()), (name, notice));
+        }
+        let md = load_bytes("## 一、总体要求\n".as_bytes().to_vec(), "a.md", None).unwrap();
+        assert_eq!(md.kind, SourceKind::Markdown);
+        assert_eq!(md.checked_text(), "一、总体要求\n");
+        assert_eq!(md.original_span(0..6), 3..9);
+        let txt = load_bytes(b"\xEF\xBB\xBFtext".to_vec(), "a", None).unwrap();
+        assert_eq!(
+            (txt.kind, txt.bom, txt.text.as_str()),
+            (SourceKind::Text, true, "text")
+        );
+        assert_eq!(txt.checked_text(), "text");
+        assert!(!load_bytes(b"text".to_vec(), "a", None).unwrap().bom);
+    }
+
+    #[test]
+    fn unsupported_formats_are_named() {
+        let ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0".to_vec();
+        let err = |bytes: &[u8], name: &str| load_bytes(bytes.to_vec(), name, None).unwrap_err();
+        assert_eq!(
+            err(&ole, "a.doc").to_string(),
+            "这是 Word 97-2003 文档（.doc），gwlint 不能读取，未检查"
+        );
+        assert_eq!(
+            err(&ole, "a.wps"),
+            InputError::Unsupported("WPS 文字文档（.wps）")
+        );
+        assert_eq!(
+            err(&ole, "a.txt"),
+            InputError::Unsupported("Word 97-2003（.doc）/WPS 等旧版 Office 文件")
+        );
+        // A renamed .doc keeps its advice when named .docx.
+        assert!(matches!(err(&ole, "a.docx"), InputError::Unsupported(_)));
+        // A .doc that is text is still not read as text.
+        assert!(matches!(
+            err("一、甲".as_bytes(), "a.doc"),
+            InputError::Unsupported(_)
+        ));
+        assert!(err(&ole, "a.doc").help().unwrap().contains("另存为 .docx"));
+        // A zip without word/document.xml.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        let xlsx = zip.finish().unwrap().into_inner();
+        assert_eq!(
+            err(&xlsx, "a.txt"),
+            InputError::Unsupported("Excel 工作簿（.xlsx）")
+        );
+        assert!(
+            matches!(err(&xlsx, "a.docx"), InputError::Docx(m) if m.contains("word/document.xml"))
+        );
+        assert!(matches!(
+            err(b"PK\x03\x04 broken", "a.docx"),
+            InputError::Docx(_)
+        ));
     }
 
     #[test]

@@ -60,8 +60,9 @@ pub fn render_file(path: &str, doc: &Document, findings: &[Finding], opts: Human
             single_report(path, doc, f)
         };
         let mut report = report;
-        if doc.kind == crate::document::SourceKind::Docx {
-            // Word has no line numbers: a line here is a paragraph.
+        if doc.kind == crate::document::SourceKind::Docx && group.len() < GROUP_THRESHOLD {
+            // Word has no line numbers: a line here is a paragraph (a group's message names it
+            // already: 第 N 段共 …).
             report.message = format!("段落 {}：{}", key.1, report.message);
         }
         if !out.is_empty() {
@@ -148,10 +149,15 @@ fn grouped_report(path: &str, doc: &Document, group: &[&Finding]) -> Report {
         ));
     }
     let same_message = group.iter().all(|f| f.message == first.message);
+    let unit = doc.kind.line_unit();
     let message = if same_message {
-        format!("第 {line} 行共 {} 处：{}", group.len(), first.message)
+        format!("第 {line} {unit}共 {} 处：{}", group.len(), first.message)
     } else {
-        format!("第 {line} 行共 {} 处：{} 等", group.len(), first.message)
+        format!(
+            "第 {line} {unit}共 {} 处：{} 等",
+            group.len(),
+            first.message
+        )
     };
     Report {
         code: first.rule.to_owned(),

@@ -77,10 +77,11 @@ impl Rule for DuplicateNumber {
                     META.id,
                     h.marker.clone(),
                     format!(
-                        "{}序号{}重复：第 {first_line} 行已用过，此处应为{}",
+                        "{}序号{}重复：第 {first_line} {unit}已用过，此处应为{}",
                         h.level.name_zh(),
                         quoted(written),
-                        quoted(&want)
+                        quoted(&want),
+                        unit = doc.kind.line_unit(),
                     ),
                 )
                 .with_related(

@@ -77,8 +77,9 @@ impl Rule for MergedParagraphs {
                     META.id,
                     span,
                     format!(
-                        "此行似由 {} 段合并而成（段首缩进留在了行中）",
-                        indents.len() + 1
+                        "此{unit}似由 {} 段合并而成（段首缩进留在了{unit}中）",
+                        indents.len() + 1,
+                        unit = doc.kind.line_unit(),
                     ),
                 )
                 .with_help("在每处留下的缩进前断开，各自另起一段"),
