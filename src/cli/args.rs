@@ -38,6 +38,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// 显示规则的详细说明（检查内容、依据、示例、配置项）
     Explain(ExplainArgs),
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions(CompletionsArgs),
+    /// 输出 man 手册页（roff 格式）
+    Man,
 }
 
 /// When to colour output.
@@ -63,11 +67,14 @@ pub struct CheckArgs {
     /// 配置文件（默认从每个文件所在目录逐级向上查找 gwlint.toml 或 .gwlint.toml）
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// 只运行这些规则（逗号分隔的规则编号）；点名的规则即使在配置中关闭（enabled = false，如
+    /// 不做检查，只显示对 PATH（默认当前目录）生效的配置：适用的配置文件（含 include）、扩展名、每条规则是否启用、级别和配置项及其出处、[[ignore]] 设置
+    #[arg(long)]
+    pub show_settings: bool,
+    /// 只运行这些规则（规则编号，用逗号、顿号或空格分隔）；点名的规则即使在配置中关闭（enabled = false，如
     /// political-formulation）也会运行，并在标准错误中说明
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
-    /// 不运行这些规则（逗号分隔的规则编号）
+    /// 不运行这些规则（规则编号，用逗号、顿号或空格分隔）
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
     /// 达到此级别的问题使退出码为 1
@@ -151,6 +158,9 @@ pub struct RulesArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     pub format: RulesFormat,
+    /// 配置文件（默认从当前目录逐级向上查找 gwlint.toml 或 .gwlint.toml）：列出其中的自定义规则，按其中的设置显示级别和是否关闭
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Formats of `gwlint rules`.
@@ -169,9 +179,17 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// 规则编号，例如 duplicate-number；也可以是配置文件中 [[rule]] 定义的自定义规则
     pub rule: String,
-    /// 查找自定义规则时使用的配置文件（默认从当前目录逐级向上查找 gwlint.toml）
+    /// 配置文件（默认从当前目录逐级向上查找 gwlint.toml 或 .gwlint.toml）：用于查找自定义规则，并显示规则在其中的级别和配置项
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+/// `gwlint completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// 命令行外壳（shell）
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// A command-line usage error in Chinese (clap's own messages are English), with what clap
@@ -205,13 +223,13 @@ pub fn usage_error_zh(e: &clap::Error) -> String {
         ErrorKind::UnknownArgument => format!("未知参数“{arg}”"),
         ErrorKind::InvalidSubcommand => {
             format!(
-                "未知子命令“{}”；可用：check、outline、rules、explain",
+                "未知子命令“{}”；可用：check、outline、rules、explain、completions、man",
                 get(ContextKind::InvalidSubcommand).unwrap_or_default()
             )
         }
         ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "缺少子命令：check、outline、rules 或 explain".to_owned()
+            "缺少子命令：check、outline、rules、explain、completions 或 man".to_owned()
         }
         ErrorKind::ArgumentConflict => format!(
             "参数 {arg} 不能与 {} 同时使用",

@@ -20,16 +20,50 @@ pub struct ConfigError {
     pub help: Option<String>,
 }
 
-pub(super) fn suggest_rule(id: &str) -> String {
-    let best = rules::RULES
-        .iter()
-        .map(|e| (edit_distance(id, e.meta.id), e.meta.id))
-        .min();
-    let all: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
-    match best {
-        Some((d, name)) if d <= 3 => format!("是否想写“{name}”？运行 gwlint rules 查看全部规则"),
-        _ => format!("可用的规则：{}", all.join("、")),
+/// The help for an unknown rule id `id`: the closest shipped or `custom` id ("did you mean"), or
+/// the list of every id when none is close. One function for every place an id is typed:
+/// `[rules.<id>]`, `[[ignore]] rules`, `--select`, `--ignore` and `gwlint explain`.
+pub fn suggest_rule(id: &str, custom: &[&str]) -> String {
+    match closest_rule(id, custom) {
+        Some(name) => format!("是否想写“{name}”？运行 gwlint rules 查看全部规则"),
+        None => {
+            let all: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
+            let mut help = format!("可用的规则：{}", all.join("、"));
+            if !custom.is_empty() {
+                help.push_str(&format!("；自定义规则：{}", custom.join("、")));
+            }
+            help
+        }
     }
+}
+
+/// The known rule id (shipped, then `custom`) closest to `id`: an edit distance of at most 3
+/// (ignoring case and `_` for `-`), or the only id that begins with `id` (`duplicate` for
+/// `duplicate-number`). `None` when nothing is close.
+pub fn closest_rule<'a>(id: &str, custom: &[&'a str]) -> Option<&'a str> {
+    let typed = id.trim().to_lowercase().replace('_', "-");
+    let known = || {
+        rules::RULES
+            .iter()
+            .map(|e| -> &'a str { e.meta.id })
+            .chain(custom.iter().copied())
+    };
+    let best = known()
+        .map(|name| (edit_distance(&typed, name), name))
+        .min_by_key(|&(d, _)| d);
+    if let Some((d, name)) = best
+        && d <= 3
+        && d < name.chars().count()
+    {
+        return Some(name);
+    }
+    if typed.chars().count() >= 3 {
+        let mut starting = known().filter(|name| name.starts_with(&typed));
+        if let (Some(only), None) = (starting.next(), starting.next()) {
+            return Some(only);
+        }
+    }
+    None
 }
 
 pub(super) fn edit_distance(a: &str, b: &str) -> usize {
