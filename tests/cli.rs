@@ -1979,3 +1979,42 @@ fn completions_and_man_page() {
     assert!(stdout.contains(".nh"), "no hyphenation: ids stay whole");
     assert!(!stdout.contains("Print help"), "English help text");
 }
+
+#[test]
+fn parser_and_os_errors_are_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = write(dir.path().join("r.txt"), "正文。\n");
+    for (config, expected) in [
+        (&b"[rules\nx = 1\n"[..], "TOML 语法错误：表名的方括号没有配对"),
+        (&b"x = \"\\q\"\n"[..], "TOML 语法错误：反斜杠"),
+        (&b"\xff\xfe[rules]\n"[..], "不是 UTF-8 编码的文本"),
+        (
+            &b"[rules.unfilled-placeholder]\nextend-patterns = [{ name = \"x\", regex = \"a{2,1}\", message = \"m\" }]\n"[..],
+            "正则表达式无效：重复次数无效",
+        ),
+    ] {
+        write(dir.path().join("gwlint.toml"), config);
+        let (code, _, stderr) = run(gwlint().arg("check").arg(&doc));
+        assert_eq!(code, 2);
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!stderr.contains("expected") && !stderr.contains("stream"), "{stderr}");
+    }
+    // A .docx whose XML is broken.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, b"<w:document><w:body><w:p></w:body>").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let docx = write(dir.path().join("bad.docx"), bytes);
+    fs::remove_file(dir.path().join("gwlint.toml")).unwrap();
+    let (code, _, stderr) = run(gwlint().arg("check").arg(&docx));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("应为 </w:p>，实际是 </w:body>"), "{stderr}");
+    // A value parser's own reason is kept in the usage error.
+    let (code, _, stderr) = run(gwlint().args(["check", "--encoding", "foo"]).arg(&doc));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("不认识的编码“foo”"), "{stderr}");
+}

@@ -238,10 +238,14 @@ pub fn usage_error_zh(e: &clap::Error) -> String {
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             format!("参数 {arg} 的值个数不对")
         }
-        ErrorKind::ValueValidation => format!(
-            "参数 {arg} 的值“{}”无效",
-            get(ContextKind::InvalidValue).unwrap_or_default()
-        ),
+        // The value parser's own message (Chinese, ours) says why.
+        ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            Some(why) => format!("参数 {arg} 的值无效：{why}"),
+            None => format!(
+                "参数 {arg} 的值“{}”无效",
+                get(ContextKind::InvalidValue).unwrap_or_default()
+            ),
+        },
         ErrorKind::NoEquals => format!("参数 {arg} 的值要用“=”连接"),
         ErrorKind::InvalidUtf8 => "参数中有无效的 UTF-8 字符".to_owned(),
         _ => format!("命令行参数有误：{}", e.render().to_string().trim()),
