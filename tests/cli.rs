@@ -1906,6 +1906,10 @@ fn unknown_rule_ids_are_usage_errors_with_a_suggestion() {
     }
     let (_, _, stderr) = run(gwlint().args(["check", "--ignore", "typo,nosuch", SEED]));
     assert!(stderr.contains("未知规则“nosuch”（--ignore）"), "{stderr}");
+    // An empty list (an empty shell variable) is not "every rule".
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--select", "", SEED]));
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("--select 没有给出规则编号"), "{stderr}");
 
     // [[ignore]] rules in a configuration.
     let dir = tempfile::tempdir().unwrap();

@@ -34,7 +34,7 @@ pub enum Command {
     Check(CheckArgs),
     /// 以目录形式显示文档的层次结构（标题、层级、行号）
     Outline(OutlineArgs),
-    /// 列出全部规则（编号、默认级别、简介）
+    /// 列出全部规则（编号、级别、简介），按配置标出已关闭的规则并列出自定义规则
     Rules(RulesArgs),
     /// 显示规则的详细说明（检查内容、依据、示例、配置项）
     Explain(ExplainArgs),

@@ -77,7 +77,13 @@ pub(super) fn show_settings(
             target.display()
         )?;
     }
-    let filter = RuleFilter::from_args(&args.select, &args.ignore);
+    let filter = match RuleFilter::from_args(&args.select, &args.ignore) {
+        Ok(f) => f,
+        Err(message) => {
+            write!(err, "{}", render::render_error(&message, None, false))?;
+            return Ok(exit_codes::ERROR);
+        }
+    };
     let config = if target == Path::new("-") {
         config_for(args.config.as_deref(), Path::new("."))
     } else {

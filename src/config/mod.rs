@@ -97,12 +97,22 @@ pub struct RuleFilter {
 impl RuleFilter {
     /// A filter from the values of `--select` and `--ignore` as typed: each value may hold
     /// several ids separated by commas (`,` or the full-width `，`), `、` or spaces
-    /// (`--select "a, b"`); empty pieces are dropped.
-    pub fn from_args(select: &[String], ignore: &[String]) -> Self {
-        RuleFilter {
+    /// (`--select "a, b"`); empty pieces are dropped. An option given with no id at all
+    /// (`--select ""`, an empty shell variable) is an error, not "every rule".
+    pub fn from_args(select: &[String], ignore: &[String]) -> Result<Self, String> {
+        let filter = RuleFilter {
             select: split_rule_ids(select),
             ignore: split_rule_ids(ignore),
+        };
+        for (given, ids, flag) in [
+            (select, &filter.select, "--select"),
+            (ignore, &filter.ignore, "--ignore"),
+        ] {
+            if !given.is_empty() && ids.is_empty() {
+                return Err(format!("{flag} 没有给出规则编号"));
+            }
         }
+        Ok(filter)
     }
 
     fn keeps(&self, id: &str) -> bool {

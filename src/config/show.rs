@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn filter_ids_are_checked_and_applied() {
-        let filter = RuleFilter::from_args(&["typo，duplicate-number".to_owned()], &[]);
+        let filter = RuleFilter::from_args(&["typo，duplicate-number".to_owned()], &[]).unwrap();
         let e = effective(None, &filter).unwrap();
         let runs: Vec<&str> = e
             .rules
@@ -298,7 +298,8 @@ mod tests {
             .map(|r| r.id.as_str())
             .collect();
         assert_eq!(runs, ["duplicate-number", "typo"]);
-        let filter = RuleFilter::from_args(&["tpyo".to_owned()], &[]);
+        let filter = RuleFilter::from_args(&["tpyo".to_owned()], &[]).unwrap();
+        assert!(RuleFilter::from_args(&[" ，".to_owned()], &[]).is_err());
         let err = effective(None, &filter).unwrap_err();
         assert!(err.help.unwrap().contains("“typo”"));
     }
