@@ -1699,6 +1699,7 @@ fn rules_follow_the_configuration() {
             .to_owned()
     };
     assert!(line("typo").contains(" info ") && line("typo").ends_with("（已关闭）"));
+    assert!(line("typo").contains("（数据 "), "{stdout}");
     assert!(line("misplaced-level").contains(" error "));
     assert!(!line("duplicate-number").contains("已关闭"));
     assert!(line("leader-title").contains("自定义") && line("leader-title").contains("称呼不规范"));
@@ -1854,6 +1855,11 @@ fn show_settings_prints_the_effective_configuration() {
         stdout.contains("检查目录时读取的扩展名：.txt、.md、.docx"),
         "{stdout}"
     );
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--show-settings", "没有这个文件.txt"])
+        .current_dir(bare.path()));
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("文件不存在"), "{stderr}");
 }
 
 #[test]

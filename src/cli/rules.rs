@@ -42,17 +42,16 @@ pub(super) fn list_rules(
                 // Pad by display width: Chinese characters take two columns.
                 let pad = 8usize
                     .saturating_sub(unicode_width::UnicodeWidthStr::width(r.category.as_str()));
+                // Under a configuration the count includes the user's entries.
                 let data = r
                     .entries
                     .map(|n| {
-                        format!(
-                            "（{}{n} 条）",
-                            if r.defined_in.is_some() {
-                                ""
-                            } else {
-                                "内置 "
-                            }
-                        )
+                        let whose = if settings.files.len() > 1 {
+                            "数据"
+                        } else {
+                            "内置"
+                        };
+                        format!("（{whose} {n} 条）")
                     })
                     .unwrap_or_default();
                 writeln!(

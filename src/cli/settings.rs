@@ -87,6 +87,15 @@ pub(super) fn show_settings(
     let config = if target == Path::new("-") {
         config_for(args.config.as_deref(), Path::new("."))
     } else {
+        if let Err(e) = std::fs::metadata(&target) {
+            let message = format!(
+                "无法读取 {}：{}",
+                target.display(),
+                crate::input::io_reason(&e)
+            );
+            write!(err, "{}", render::render_error(&message, None, false))?;
+            return Ok(exit_codes::ERROR);
+        }
         config_for(args.config.as_deref(), &target)
     };
     let settings = match effective_settings(config.as_deref(), &filter) {
