@@ -2028,3 +2028,43 @@ fn parser_and_os_errors_are_chinese() {
     assert_eq!(code, 2);
     assert!(stderr.contains("不认识的编码“foo”"), "{stderr}");
 }
+
+#[test]
+fn help_is_chinese() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["check", "--help"],
+        &["check", "-h"],
+        &["rules", "--help"],
+        &["help", "explain"],
+    ] {
+        let (code, stdout, _) = run(gwlint().args(args));
+        assert_eq!(code, 0, "{args:?}");
+        assert!(stdout.contains("用法："), "{args:?}:\n{stdout}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "Print version",
+            "possible values",
+            "Possible values",
+            "[default:",
+        ] {
+            assert!(!stdout.contains(english), "{args:?}: {english}\n{stdout}");
+        }
+    }
+    let (_, stdout, _) = run(gwlint().args(["check", "--help"]));
+    assert!(stdout.contains("human：带源文摘录的可读报告"), "{stdout}");
+    assert!(stdout.contains("（默认：human）"), "{stdout}");
+    let (_, stdout, _) = run(gwlint().args(["check", "-h"]));
+    assert!(
+        stdout.contains("（可选值：human、json、jsonl、concise、github、sarif）"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(gwlint().arg("--version"));
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("gwlint "), "{stdout}");
+}

@@ -184,6 +184,138 @@ pub struct ExplainArgs {
     pub config: Option<PathBuf>,
 }
 
+/// The command line as users see it: clap's own texts (help headings, the help and version
+/// flags, possible and default values) in Chinese. `--help`, completions and the man page all
+/// come from it.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = localise(Cli::command(), true);
+    // The `help` subcommand exists once the command is built.
+    cmd.build();
+    cmd.mut_subcommand("help", |h| {
+        h.about("显示帮助，或某个子命令的帮助（gwlint help check）")
+    })
+}
+
+/// Parses the process's arguments with [`command`].
+pub fn try_parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+}
+
+fn localise(cmd: clap::Command, root: bool) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("子命令")
+        .subcommand_value_name("子命令")
+        .mut_args(localise_arg)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助（-h 为简要帮助）")
+                .help_heading("选项"),
+        );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本号")
+                .help_heading("选项"),
+        );
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| localise(s, false));
+    }
+    cmd
+}
+
+/// One argument: under 参数 or 选项, its possible and default values written into its help.
+fn localise_arg(arg: clap::Arg) -> clap::Arg {
+    let heading = if arg.is_positional() {
+        "参数"
+    } else {
+        "选项"
+    };
+    let mut arg = arg.help_heading(heading);
+    if !takes_value(&arg) {
+        return arg;
+    }
+    let values: Vec<clap::builder::PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let default = if defaults.is_empty() {
+        String::new()
+    } else {
+        format!("（默认：{}）", defaults.join("、"))
+    };
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let short_values = if names.is_empty() {
+        String::new()
+    } else {
+        format!("（可选值：{}）", names.join("、"))
+    };
+    let described: Vec<String> = values
+        .iter()
+        .map(|v| match v.get_help() {
+            Some(h) => format!("\n  {}：{h}", v.get_name()),
+            None => format!("\n  {}", v.get_name()),
+        })
+        .collect();
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let long = arg
+        .get_long_help()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| help.clone());
+    let long_values = if described.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n可选值：{}", described.concat())
+    };
+    arg = arg
+        .help(format!("{help}{short_values}{default}"))
+        .long_help(format!("{long}{default}{long_values}"))
+        .hide_possible_values(true)
+        .hide_default_value(true);
+    arg
+}
+
+/// Whether an option takes a value (`--format human`), not a switch (`--no-summary`).
+pub(super) fn takes_value(arg: &clap::Arg) -> bool {
+    arg.get_num_args().is_none_or(|n| n.takes_values())
+        && !matches!(
+            arg.get_action(),
+            clap::ArgAction::SetTrue
+                | clap::ArgAction::SetFalse
+                | clap::ArgAction::Count
+                | clap::ArgAction::Help
+                | clap::ArgAction::HelpLong
+                | clap::ArgAction::HelpShort
+                | clap::ArgAction::Version
+        )
+}
+
 /// `gwlint completions`.
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
@@ -267,5 +399,6 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

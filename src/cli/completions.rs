@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 use roff::{Roff, bold, roman};
 
@@ -12,7 +11,7 @@ use crate::exit_codes;
 
 /// Writes the completion script for `shell`.
 pub(super) fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<i32> {
-    let mut cmd = Cli::command();
+    let mut cmd = super::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "gwlint", &mut script);
     out.write_all(&script)?;
@@ -23,7 +22,7 @@ pub(super) fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<i32> 
 /// (clap_mangen), then one section per subcommand with its arguments, the examples and exit
 /// codes, and the version.
 pub(super) fn man(out: &mut dyn Write) -> io::Result<i32> {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = super::command().disable_help_subcommand(true);
     cmd.build();
     let named = cmd.clone().about("公文、政府工作报告一致性检查工具");
     let page = clap_mangen::Man::new(named).manual("gwlint 手册");
@@ -59,28 +58,8 @@ pub(super) fn man(out: &mut dyn Write) -> io::Result<i32> {
         for arg in documented {
             roff.control("TP", []);
             roff.text([bold(arg_name(arg))]);
-            let mut help = arg
-                .get_long_help()
-                .or(arg.get_help())
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            let values: Vec<String> = arg
-                .get_possible_values()
-                .iter()
-                .filter(|v| !v.is_hide_set())
-                .map(|v| v.get_name().to_owned())
-                .collect();
-            if !values.is_empty() && takes_value(arg) {
-                help.push_str(&format!("（可选值：{}）", values.join("、")));
-            }
-            let defaults: Vec<String> = arg
-                .get_default_values()
-                .iter()
-                .map(|v| v.to_string_lossy().into_owned())
-                .collect();
-            if !defaults.is_empty() && takes_value(arg) {
-                help.push_str(&format!("（默认：{}）", defaults.join("、")));
-            }
+            // The short help: possible values and the default are in it (see `localise_arg`).
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
             roff.text([roman(help)]);
         }
     }
@@ -127,21 +106,6 @@ fn arg_name(arg: &clap::Arg) -> String {
     } else {
         names
     }
-}
-
-/// Whether an option takes a value (`--format human`), not a switch (`--quiet`).
-fn takes_value(arg: &clap::Arg) -> bool {
-    arg.get_num_args().is_none_or(|n| n.takes_values())
-        && !matches!(
-            arg.get_action(),
-            clap::ArgAction::SetTrue
-                | clap::ArgAction::SetFalse
-                | clap::ArgAction::Count
-                | clap::ArgAction::Help
-                | clap::ArgAction::HelpLong
-                | clap::ArgAction::HelpShort
-                | clap::ArgAction::Version
-        )
 }
 
 /// The positional part of a subcommand's usage: `[选项] <PATH>...`.
