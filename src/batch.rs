@@ -372,28 +372,21 @@ pub fn run(
         .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
         .flat_map(|s| s.custom_ids.iter().copied())
         .collect();
-    if let Some(id) = opts
-        .filter
-        .select
-        .iter()
-        .chain(&opts.filter.ignore)
-        .find(|id| crate::rules::find(id).is_none() && !custom.contains(&id.as_str()))
+    let unknown = |ids: &[String]| {
+        ids.iter()
+            .find(|id| crate::rules::find(id).is_none() && !custom.contains(&id.as_str()))
+            .cloned()
+    };
+    if let Some((id, flag)) = unknown(&opts.filter.select)
+        .map(|id| (id, "--select"))
+        .or_else(|| unknown(&opts.filter.ignore).map(|id| (id, "--ignore")))
     {
-        let ids: Vec<&str> = crate::rules::RULES.iter().map(|e| e.meta.id).collect();
         return Err(ConfigError {
             path: "命令行参数".to_owned(),
             text: String::new(),
             span: None,
-            message: format!("未知规则“{id}”（--select / --ignore）"),
-            help: Some(format!(
-                "可用的规则：{}{}",
-                ids.join("、"),
-                if custom.is_empty() {
-                    String::new()
-                } else {
-                    format!("；自定义规则：{}", custom.join("、"))
-                }
-            )),
+            message: format!("未知规则“{id}”（{flag}）"),
+            help: Some(config::suggest_rule(&id, &custom)),
         });
     }
     let in_use: Vec<&Settings> = explicit

@@ -1,11 +1,10 @@
 //! The `gwlint` binary: parse arguments, run, exit with the documented code.
 
-use clap::Parser;
-use gwlint::cli::{Cli, ClosablePipe, execute};
+use gwlint::cli::{ClosablePipe, execute};
 
 fn main() {
     gwlint::engine::crash::install_hook();
-    let cli = match Cli::try_parse() {
+    let cli = match gwlint::cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let help = e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;

@@ -1809,3 +1809,408 @@ fn baseline_round_trip() {
     assert_eq!(code, 2);
     assert!(stderr.contains("基线文件"), "{stderr}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// front end: rules / explain under a configuration, --show-settings, rule-id suggestions,
+// completions and the man page
+// ---------------------------------------------------------------------------------------------
+
+/// A directory with a `gwlint.toml` that includes `shared.toml` (a rule of the user's own, typo
+/// made info), turns typo and the user's rule off, sets an option and ignores a folder.
+fn configured_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path().join("shared.toml"),
+        "[[rule]]\nid = \"leader-title\"\nmessage = \"称呼不规范\"\nseverity = \"warning\"\nregex = \"(各位)?领导同志们\"\n\n[rules.typo]\nseverity = \"info\"\n",
+    );
+    write(
+        dir.path().join("gwlint.toml"),
+        "include = [\"shared.toml\"]\n[check]\nextensions = [\"txt\"]\n[rules.typo]\nenabled = false\n[rules.misplaced-level]\nallow-skip = false\nseverity = \"error\"\n[[ignore]]\npath = \"附件/**\"\nrules = [\"unmatched-pair\"]\n",
+    );
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    dir
+}
+
+#[test]
+fn rules_follow_the_configuration() {
+    let dir = configured_dir();
+    // Discovered from a subdirectory upwards, as check finds it.
+    let (code, stdout, stderr) = run(gwlint().arg("rules").current_dir(dir.path().join("sub")));
+    assert_eq!(code, 0, "{stderr}");
+    let line = |id: &str| {
+        stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} missing:\n{stdout}"))
+            .to_owned()
+    };
+    assert!(line("typo").contains(" info ") && line("typo").ends_with("（已关闭）"));
+    assert!(line("typo").contains("（数据 "), "{stdout}");
+    assert!(line("misplaced-level").contains(" error "));
+    assert!(!line("duplicate-number").contains("已关闭"));
+    assert!(line("leader-title").contains("自定义") && line("leader-title").contains("称呼不规范"));
+    assert!(
+        stdout.contains("共 38 条规则（其中自定义 1 条），2 条已关闭"),
+        "{stdout}"
+    );
+
+    // The same through --config from elsewhere, as JSON.
+    let (code, stdout, _) = run(gwlint()
+        .args(["rules", "--format", "json", "--config"])
+        .arg(dir.path().join("gwlint.toml")));
+    assert_eq!(code, 0);
+    let list: Value = serde_json::from_str(&stdout).unwrap();
+    let get = |id: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .cloned()
+    };
+    let typo = get("typo").unwrap();
+    assert_eq!(
+        (&typo["enabled"], &typo["severity"]),
+        (&Value::Bool(false), &Value::from("info"))
+    );
+    let mine = get("leader-title").unwrap();
+    assert_eq!(
+        (&mine["custom"], &mine["enabled"]),
+        (&Value::Bool(true), &Value::Bool(true))
+    );
+    assert_eq!(get("duplicate-number").unwrap()["custom"], false);
+
+    // Without a configuration: the shipped list, political-formulation marked off.
+    let (_, stdout, _) = run(gwlint().arg("rules"));
+    assert!(!stdout.contains("leader-title"));
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l.starts_with("political-formulation") && l.ends_with("（已关闭）"))
+    );
+    assert_eq!(stdout.matches("（已关闭）").count(), 1, "{stdout}");
+
+    // A broken configuration is an error, not a silent default list.
+    write(
+        dir.path().join("gwlint.toml"),
+        "[rules.tpyo]\nenabled = false\n",
+    );
+    let (code, stdout, stderr) = run(gwlint().arg("rules").current_dir(dir.path()));
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("是否想写“typo”"), "{stderr}");
+}
+
+#[test]
+fn explain_follows_the_configuration() {
+    let dir = configured_dir();
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["explain", "leader-title"])
+        .current_dir(dir.path().join("sub")));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("(各位)?领导同志们"), "{stdout}");
+    assert!(stdout.contains("级别 warning（警告），启用"), "{stdout}");
+    let (code, stdout, _) = run(gwlint()
+        .args(["explain", "misplaced-level"])
+        .current_dir(dir.path()));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("## 检查内容"));
+    assert!(stdout.contains("级别 error（错误），启用"), "{stdout}");
+    assert!(stdout.contains("- allow-skip = false"), "{stdout}");
+    let (_, stdout, _) = run(gwlint().args(["explain", "typo"]).current_dir(dir.path()));
+    assert!(stdout.contains("级别 info（提示），已关闭"), "{stdout}");
+    // A typo of the user's own id is suggested from the configuration.
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["explain", "leadr-title"])
+        .current_dir(dir.path()));
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("是否想写“leader-title”"), "{stderr}");
+}
+
+#[test]
+fn show_settings_prints_the_effective_configuration() {
+    let dir = configured_dir();
+    let doc = write(dir.path().join("sub/r.txt"), "一、总则\n");
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--show-settings"]).arg(&doc));
+    assert_eq!(code, 0, "{stderr}");
+    let shared = dir.path().join("shared.toml").display().to_string();
+    let main = dir.path().join("gwlint.toml").display().to_string();
+    let at = |s: &str| {
+        stdout
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} missing:\n{stdout}"))
+    };
+    // Layering order: the default, the included file, the including file.
+    assert!(at("1. <内置默认规则") < at(&format!("2. {shared}")));
+    assert!(at(&format!("2. {shared}")) < at(&format!("3. {main}")));
+    assert!(
+        stdout.contains("检查目录时读取的扩展名：.txt\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("规则（运行 36 条，共 38 条）"), "{stdout}");
+    let rule_line = |id: &str| {
+        stdout
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} missing:\n{stdout}"))
+    };
+    assert!(rule_line("typo").contains("info") && rule_line("typo").contains("已关闭"));
+    assert!(rule_line("misplaced-level").contains("error"));
+    assert!(
+        stdout.contains(&format!("allow-skip = false    （{main}）")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("（内置默认）"), "{stdout}");
+    assert!(rule_line("leader-title").contains(&format!("定义于 {shared}")));
+    assert!(stdout.contains("附件/**（相对于"), "{stdout}");
+    assert!(stdout.contains("：unmatched-pair"), "{stdout}");
+
+    // --select / --ignore are applied and shown; typos in them are errors with a suggestion.
+    let (code, stdout, _) = run(gwlint()
+        .args([
+            "check",
+            "--show-settings",
+            "--select",
+            "typo, duplicate-number",
+        ])
+        .arg(&doc));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("命令行：--select typo、duplicate-number"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("规则（运行 2 条"), "{stdout}");
+    assert!(
+        stdout.contains("已关闭，因 --select 点名而运行"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(gwlint()
+        .args(["check", "--show-settings", "--ignore", "tpyo"])
+        .arg(&doc));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("是否想写“typo”"), "{stderr}");
+
+    // No configuration: only the embedded default.
+    let bare = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = run(gwlint()
+        .args(["check", "--show-settings"])
+        .current_dir(bare.path()));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("只用内置默认规则"), "{stdout}");
+    assert!(
+        stdout.contains("检查目录时读取的扩展名：.txt、.md、.docx"),
+        "{stdout}"
+    );
+    let (code, stdout, stderr) = run(gwlint()
+        .args(["check", "--show-settings", "没有这个文件.txt"])
+        .current_dir(bare.path()));
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("文件不存在"), "{stderr}");
+}
+
+#[test]
+fn rule_lists_on_the_command_line_tolerate_spaces_and_chinese_commas() {
+    let select = |list: &str| {
+        let (code, stdout, stderr) =
+            run(gwlint().args(["check", "--format", "jsonl", "--select", list, SEED]));
+        assert_eq!(code, 1, "{list}: {stderr}");
+        let findings = parse_jsonl(&stdout);
+        let mut rules: Vec<String> = rules_in(&findings).into_iter().map(str::to_owned).collect();
+        rules.dedup();
+        rules
+    };
+    let expected = select("duplicate-number,skipped-number");
+    assert_eq!(expected, ["duplicate-number", "skipped-number"]);
+    for list in [
+        "duplicate-number, skipped-number",
+        "duplicate-number，skipped-number",
+        "duplicate-number、skipped-number",
+        " duplicate-number  skipped-number ",
+    ] {
+        assert_eq!(select(list), expected, "{list}");
+    }
+}
+
+#[test]
+fn unknown_rule_ids_are_usage_errors_with_a_suggestion() {
+    for (args, suggested) in [
+        (
+            &["check", "--select", "dupliate-number", SEED][..],
+            "duplicate-number",
+        ),
+        (
+            &["check", "--ignore", "Skipped_Number", SEED][..],
+            "skipped-number",
+        ),
+        (
+            &["check", "--select", "unfilled", SEED][..],
+            "unfilled-placeholder",
+        ),
+        (&["explain", "tpyo"][..], "typo"),
+    ] {
+        let (code, stdout, stderr) = run(gwlint().args(args));
+        assert_eq!(code, 2, "{args:?}");
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        assert!(
+            stderr.contains(&format!("是否想写“{suggested}”")),
+            "{args:?}: {stderr}"
+        );
+    }
+    let (_, _, stderr) = run(gwlint().args(["check", "--ignore", "typo,nosuch", SEED]));
+    assert!(stderr.contains("未知规则“nosuch”（--ignore）"), "{stderr}");
+    // An empty list (an empty shell variable) is not "every rule".
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--select", "", SEED]));
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("--select 没有给出规则编号"), "{stderr}");
+
+    // [[ignore]] rules in a configuration.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path().join("gwlint.toml"),
+        "[[ignore]]\npath = \"*.txt\"\nrules = [\"unmached-pair\"]\n",
+    );
+    let doc = write(dir.path().join("r.txt"), "正文。\n");
+    let (code, _, stderr) = run(gwlint().arg("check").arg(&doc));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("是否想写“unmatched-pair”"), "{stderr}");
+}
+
+#[test]
+fn rule_ids_are_never_wrapped_at_hyphens() {
+    // Nothing close: the whole list of ids is shown, wrapped at 100 columns.
+    let (code, _, stderr) = run(gwlint().args(["check", "--select", "zzzzzzzzzzzz", SEED]));
+    assert_eq!(code, 2);
+    for id in rule_ids() {
+        assert!(stderr.contains(id), "{id} broken:\n{stderr}");
+    }
+    assert!(
+        !stderr.lines().any(|l| l.trim_end().ends_with('-')),
+        "{stderr}"
+    );
+    // clap wraps help at spaces only, even at a narrow terminal.
+    let (code, stdout, _) = run(gwlint().args(["check", "--help"]).env("COLUMNS", "30"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("political-formulation"), "{stdout}");
+    assert!(
+        !stdout.lines().any(|l| l.trim_end().ends_with('-')),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn completions_and_man_page() {
+    let (code, stdout, _) = run(gwlint().args(["completions", "bash"]));
+    assert_eq!(code, 0);
+    for sub in ["check", "outline", "rules", "explain", "completions", "man"] {
+        assert!(
+            stdout.contains(sub),
+            "{sub} missing from the bash completions"
+        );
+    }
+    assert!(stdout.contains("--show-settings") && stdout.contains("--select"));
+    assert!(
+        stdout.contains("complete -F _gwlint"),
+        "not a bash completion script"
+    );
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let (code, stdout, _) = run(gwlint().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}");
+        assert!(stdout.contains("show-settings"), "{shell}");
+    }
+    let (code, _, stderr) = run(gwlint().args(["completions", "tcsh"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("可选值"), "{stderr}");
+
+    let (code, stdout, _) = run(gwlint().arg("man"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\n.TH gwlint 1 "), "{stdout}");
+    assert!(stdout.contains(".SH NAME\n"));
+    for sub in ["check", "outline", "rules", "explain", "completions", "man"] {
+        assert!(
+            stdout.contains(&format!(".SH \"用法：gwlint {sub}\"")),
+            "{sub}"
+        );
+    }
+    assert!(stdout.contains("show\\-settings"), "options are documented");
+    assert!(stdout.contains(".nh"), "no hyphenation: ids stay whole");
+    assert!(!stdout.contains("Print help"), "English help text");
+}
+
+#[test]
+fn parser_and_os_errors_are_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = write(dir.path().join("r.txt"), "正文。\n");
+    for (config, expected) in [
+        (&b"[rules\nx = 1\n"[..], "TOML 语法错误：表名的方括号没有配对"),
+        (&b"x = \"\\q\"\n"[..], "TOML 语法错误：反斜杠"),
+        (&b"\xff\xfe[rules]\n"[..], "不是 UTF-8 编码的文本"),
+        (
+            &b"[rules.unfilled-placeholder]\nextend-patterns = [{ name = \"x\", regex = \"a{2,1}\", message = \"m\" }]\n"[..],
+            "正则表达式无效：重复次数无效",
+        ),
+    ] {
+        write(dir.path().join("gwlint.toml"), config);
+        let (code, _, stderr) = run(gwlint().arg("check").arg(&doc));
+        assert_eq!(code, 2);
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!stderr.contains("expected") && !stderr.contains("stream"), "{stderr}");
+    }
+    // A .docx whose XML is broken.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut zip, b"<w:document><w:body><w:p></w:body>").unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let docx = write(dir.path().join("bad.docx"), bytes);
+    fs::remove_file(dir.path().join("gwlint.toml")).unwrap();
+    let (code, _, stderr) = run(gwlint().arg("check").arg(&docx));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("应为 </w:p>，实际是 </w:body>"), "{stderr}");
+    // A value parser's own reason is kept in the usage error.
+    let (code, _, stderr) = run(gwlint().args(["check", "--encoding", "foo"]).arg(&doc));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("不认识的编码“foo”"), "{stderr}");
+}
+
+#[test]
+fn help_is_chinese() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["check", "--help"],
+        &["check", "-h"],
+        &["rules", "--help"],
+        &["help", "explain"],
+    ] {
+        let (code, stdout, _) = run(gwlint().args(args));
+        assert_eq!(code, 0, "{args:?}");
+        assert!(stdout.contains("用法："), "{args:?}:\n{stdout}");
+        for english in [
+            "Usage:",
+            "Options:",
+            "Arguments:",
+            "Commands:",
+            "Print help",
+            "Print version",
+            "possible values",
+            "Possible values",
+            "[default:",
+        ] {
+            assert!(!stdout.contains(english), "{args:?}: {english}\n{stdout}");
+        }
+    }
+    let (_, stdout, _) = run(gwlint().args(["check", "--help"]));
+    assert!(stdout.contains("human：带源文摘录的可读报告"), "{stdout}");
+    assert!(stdout.contains("（默认：human）"), "{stdout}");
+    let (_, stdout, _) = run(gwlint().args(["check", "-h"]));
+    assert!(
+        stdout.contains("（可选值：human、json、jsonl、concise、github、sarif）"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(gwlint().arg("--version"));
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("gwlint "), "{stdout}");
+}

@@ -34,10 +34,14 @@ pub enum Command {
     Check(CheckArgs),
     /// 以目录形式显示文档的层次结构（标题、层级、行号）
     Outline(OutlineArgs),
-    /// 列出全部规则（编号、默认级别、简介）
+    /// 列出全部规则（编号、级别、简介），按配置标出已关闭的规则并列出自定义规则
     Rules(RulesArgs),
     /// 显示规则的详细说明（检查内容、依据、示例、配置项）
     Explain(ExplainArgs),
+    /// 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
+    Completions(CompletionsArgs),
+    /// 输出 man 手册页（roff 格式）
+    Man,
 }
 
 /// When to colour output.
@@ -63,11 +67,14 @@ pub struct CheckArgs {
     /// 配置文件（默认从每个文件所在目录逐级向上查找 gwlint.toml 或 .gwlint.toml）
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// 只运行这些规则（逗号分隔的规则编号）；点名的规则即使在配置中关闭（enabled = false，如
+    /// 不做检查，只显示对 PATH（默认当前目录）生效的配置：适用的配置文件（含 include）、扩展名、每条规则是否启用、级别和配置项及其出处、[[ignore]] 设置
+    #[arg(long)]
+    pub show_settings: bool,
+    /// 只运行这些规则（规则编号，用逗号、顿号或空格分隔）；点名的规则即使在配置中关闭（enabled = false，如
     /// political-formulation）也会运行，并在标准错误中说明
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
-    /// 不运行这些规则（逗号分隔的规则编号）
+    /// 不运行这些规则（规则编号，用逗号、顿号或空格分隔）
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
     /// 达到此级别的问题使退出码为 1
@@ -151,6 +158,9 @@ pub struct RulesArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
     pub format: RulesFormat,
+    /// 配置文件（默认从当前目录逐级向上查找 gwlint.toml 或 .gwlint.toml）：列出其中的自定义规则，按其中的设置显示级别和是否关闭
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// Formats of `gwlint rules`.
@@ -169,9 +179,149 @@ pub enum RulesFormat {
 pub struct ExplainArgs {
     /// 规则编号，例如 duplicate-number；也可以是配置文件中 [[rule]] 定义的自定义规则
     pub rule: String,
-    /// 查找自定义规则时使用的配置文件（默认从当前目录逐级向上查找 gwlint.toml）
+    /// 配置文件（默认从当前目录逐级向上查找 gwlint.toml 或 .gwlint.toml）：用于查找自定义规则，并显示规则在其中的级别和配置项
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+}
+
+/// The command line as users see it: clap's own texts (help headings, the help and version
+/// flags, possible and default values) in Chinese. `--help`, completions and the man page all
+/// come from it.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = localise(Cli::command(), true);
+    // The `help` subcommand exists once the command is built.
+    cmd.build();
+    cmd.mut_subcommand("help", |h| {
+        h.about("显示帮助，或某个子命令的帮助（gwlint help check）")
+    })
+}
+
+/// Parses the process's arguments with [`command`].
+pub fn try_parse() -> Result<Cli, clap::Error> {
+    use clap::FromArgMatches;
+    command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+}
+
+fn localise(cmd: clap::Command, root: bool) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let mut cmd = cmd
+        .help_template("{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}")
+        .subcommand_help_heading("子命令")
+        .subcommand_value_name("子命令")
+        .mut_args(localise_arg)
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("显示帮助（-h 为简要帮助）")
+                .help_heading("选项"),
+        );
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("显示版本号")
+                .help_heading("选项"),
+        );
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(name, |s| localise(s, false));
+    }
+    cmd
+}
+
+/// One argument: under 参数 or 选项, its possible and default values written into its help.
+fn localise_arg(arg: clap::Arg) -> clap::Arg {
+    let heading = if arg.is_positional() {
+        "参数"
+    } else {
+        "选项"
+    };
+    let mut arg = arg.help_heading(heading);
+    if !takes_value(&arg) {
+        return arg;
+    }
+    let values: Vec<clap::builder::PossibleValue> = arg
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && defaults.is_empty() {
+        return arg;
+    }
+    let default = if defaults.is_empty() {
+        String::new()
+    } else {
+        format!("（默认：{}）", defaults.join("、"))
+    };
+    let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+    let short_values = if names.is_empty() {
+        String::new()
+    } else {
+        format!("（可选值：{}）", names.join("、"))
+    };
+    let described: Vec<String> = values
+        .iter()
+        .map(|v| match v.get_help() {
+            Some(h) => format!("\n  {}：{h}", v.get_name()),
+            None => format!("\n  {}", v.get_name()),
+        })
+        .collect();
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    let long = arg
+        .get_long_help()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| help.clone());
+    let long_values = if described.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n可选值：{}", described.concat())
+    };
+    arg = arg
+        .help(format!("{help}{short_values}{default}"))
+        .long_help(format!("{long}{default}{long_values}"))
+        .hide_possible_values(true)
+        .hide_default_value(true);
+    arg
+}
+
+/// Whether an option takes a value (`--format human`), not a switch (`--no-summary`).
+pub(super) fn takes_value(arg: &clap::Arg) -> bool {
+    arg.get_num_args().is_none_or(|n| n.takes_values())
+        && !matches!(
+            arg.get_action(),
+            clap::ArgAction::SetTrue
+                | clap::ArgAction::SetFalse
+                | clap::ArgAction::Count
+                | clap::ArgAction::Help
+                | clap::ArgAction::HelpLong
+                | clap::ArgAction::HelpShort
+                | clap::ArgAction::Version
+        )
+}
+
+/// `gwlint completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// 命令行外壳（shell）
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// A command-line usage error in Chinese (clap's own messages are English), with what clap
@@ -205,13 +355,13 @@ pub fn usage_error_zh(e: &clap::Error) -> String {
         ErrorKind::UnknownArgument => format!("未知参数“{arg}”"),
         ErrorKind::InvalidSubcommand => {
             format!(
-                "未知子命令“{}”；可用：check、outline、rules、explain",
+                "未知子命令“{}”；可用：check、outline、rules、explain、completions、man",
                 get(ContextKind::InvalidSubcommand).unwrap_or_default()
             )
         }
         ErrorKind::MissingRequiredArgument => format!("缺少必需的参数：{arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "缺少子命令：check、outline、rules 或 explain".to_owned()
+            "缺少子命令：check、outline、rules、explain、completions 或 man".to_owned()
         }
         ErrorKind::ArgumentConflict => format!(
             "参数 {arg} 不能与 {} 同时使用",
@@ -220,10 +370,14 @@ pub fn usage_error_zh(e: &clap::Error) -> String {
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
             format!("参数 {arg} 的值个数不对")
         }
-        ErrorKind::ValueValidation => format!(
-            "参数 {arg} 的值“{}”无效",
-            get(ContextKind::InvalidValue).unwrap_or_default()
-        ),
+        // The value parser's own message (Chinese, ours) says why.
+        ErrorKind::ValueValidation => match std::error::Error::source(e) {
+            Some(why) => format!("参数 {arg} 的值无效：{why}"),
+            None => format!(
+                "参数 {arg} 的值“{}”无效",
+                get(ContextKind::InvalidValue).unwrap_or_default()
+            ),
+        },
         ErrorKind::NoEquals => format!("参数 {arg} 的值要用“=”连接"),
         ErrorKind::InvalidUtf8 => "参数中有无效的 UTF-8 字符".to_owned(),
         _ => format!("命令行参数有误：{}", e.render().to_string().trim()),
@@ -245,5 +399,6 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        command().debug_assert();
     }
 }

@@ -12,10 +12,16 @@ use crate::render::{self, OutputFormat, Summary};
 use crate::rules;
 
 pub(super) fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    if args.show_settings {
+        return super::settings::show_settings(&args, out, err);
+    }
     let color = use_color(args.color);
-    let filter = RuleFilter {
-        select: args.select,
-        ignore: args.ignore,
+    let filter = match RuleFilter::from_args(&args.select, &args.ignore) {
+        Ok(f) => f,
+        Err(message) => {
+            write!(err, "{}", render::render_error(&message, None, false))?;
+            return Ok(exit_codes::ERROR);
+        }
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]

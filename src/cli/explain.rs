@@ -13,7 +13,15 @@ pub(super) fn explain(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<i32> {
-    match rules::find(&args.rule) {
+    // The configuration for the current directory (or --config): the user's own rules, and how
+    // it sets the shipped ones. A broken configuration does not hide a shipped rule's docs.
+    let configured = super::settings::settings_here(args.config.as_deref());
+    let id = args.rule.trim();
+    let here = configured
+        .as_ref()
+        .ok()
+        .and_then(|s| s.rules.iter().find(|r| r.id == id).map(|r| (s, r)));
+    match rules::find(id) {
         Some(e) => {
             writeln!(out, "{}", e.meta.docs.trim_end())?;
             // Where the shipped data comes from, read from the data itself.
@@ -54,64 +62,66 @@ pub(super) fn explain(
                     "；默认关闭，在配置中写 enabled = true 启用"
                 }
             )?;
+            if let Some((settings, r)) = here
+                && let Some(config) = settings.files.get(1..).and_then(|f| f.last())
+            {
+                write_configured(out, r, config)?;
+            }
             Ok(exit_codes::CLEAN)
         }
         None => {
-            // A rule of the user's own, from --config or the configuration governing the
-            // current directory.
-            let config = args.config.clone().or_else(|| {
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| crate::config::discover(&d))
-            });
-            if let Some(path) = &config {
-                let loaded = std::fs::read_to_string(path)
-                    .map_err(|e| {
-                        format!(
-                            "无法读取配置文件 {}：{}",
-                            path.display(),
-                            crate::input::io_reason(&e)
-                        )
-                    })
-                    .and_then(|text| {
-                        crate::config::load(Some((path, &text)), &Default::default())
-                            .map_err(|e| render::render_config_error(&e, false))
-                    });
-                match loaded {
-                    Ok(settings) => {
-                        if let Some(c) = settings
-                            .rules
-                            .iter()
-                            .find(|c| c.rule.meta().id == args.rule)
-                        {
-                            let meta = c.rule.meta();
-                            writeln!(out, "{}", meta.docs.trim_end())?;
-                            writeln!(
-                                out,
-                                "\n级别：{}（{}）",
-                                c.severity.as_str(),
-                                c.severity.label_zh()
-                            )?;
-                            return Ok(exit_codes::CLEAN);
-                        }
-                    }
-                    Err(message) => {
-                        write!(err, "{message}")?;
-                        return Ok(exit_codes::ERROR);
-                    }
-                }
+            if let Some((settings, r)) = here {
+                writeln!(out, "{}", r.docs.trim_end())?;
+                let config = settings.files.last().map(String::as_str).unwrap_or("");
+                write_configured(out, r, config)?;
+                return Ok(exit_codes::CLEAN);
             }
-            let ids: Vec<&str> = rules::RULES.iter().map(|e| e.meta.id).collect();
+            let custom: Vec<&str> = match &configured {
+                Ok(s) => s
+                    .rules
+                    .iter()
+                    .filter(|r| r.defined_in.is_some())
+                    .map(|r| r.id.as_str())
+                    .collect(),
+                // The id may be one of the user's rules in the configuration that did not load.
+                Err(message) => {
+                    write!(err, "{message}")?;
+                    return Ok(exit_codes::ERROR);
+                }
+            };
             write!(
                 err,
                 "{}",
                 render::render_error(
-                    &format!("未知规则“{}”", args.rule),
-                    Some(&format!("可用的规则：{}", ids.join("、"))),
+                    &format!("未知规则“{id}”"),
+                    Some(&crate::config::suggest_rule(id, &custom)),
                     false
                 )
             )?;
             Ok(exit_codes::ERROR)
         }
     }
+}
+
+/// The rule as the configuration in use sets it.
+fn write_configured(
+    out: &mut dyn Write,
+    r: &crate::config::EffectiveRule,
+    config: &str,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n按配置 {config}：级别 {}（{}）{}",
+        r.severity.as_str(),
+        r.severity.label_zh(),
+        if r.enabled {
+            "，启用"
+        } else {
+            "，已关闭"
+        }
+    )?;
+    for o in &r.options {
+        writeln!(out, "- {} = {}", o.key, o.value)?;
+    }
+    Ok(())
 }

@@ -2,9 +2,11 @@
 
 mod args;
 mod check;
+mod completions;
 mod explain;
 mod outline;
 mod rules;
+mod settings;
 mod statistics;
 
 pub use args::*;
@@ -24,8 +26,10 @@ pub fn execute(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match cli.command {
         Command::Check(args) => check::check(args, out, err),
         Command::Outline(args) => outline::outline(args, out, err),
-        Command::Rules(args) => rules::list_rules(args, out),
+        Command::Rules(args) => rules::list_rules(args, out, err),
         Command::Explain(args) => explain::explain(args, out, err),
+        Command::Completions(args) => completions::completions(args.shell, out),
+        Command::Man => completions::man(out),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,

@@ -17,14 +17,16 @@ mod errors;
 mod files;
 mod ignore;
 mod layers;
+mod show;
 
-pub use errors::ConfigError;
 use errors::*;
+pub use errors::{ConfigError, closest_rule, suggest_rule};
 use files::*;
 pub use files::{CONFIG_NAMES, discover};
 pub use ignore::Ignore;
 use ignore::IgnoreSpec;
 use layers::*;
+pub use show::{EffectiveIgnore, EffectiveOption, EffectiveRule, EffectiveSettings, effective};
 
 /// The default rule set, embedded in the binary.
 pub const DEFAULT_TOML: &str = include_str!("../../rules/default.toml");
@@ -93,6 +95,26 @@ pub struct RuleFilter {
 }
 
 impl RuleFilter {
+    /// A filter from the values of `--select` and `--ignore` as typed: each value may hold
+    /// several ids separated by commas (`,` or the full-width `，`), `、` or spaces
+    /// (`--select "a, b"`); empty pieces are dropped. An option given with no id at all
+    /// (`--select ""`, an empty shell variable) is an error, not "every rule".
+    pub fn from_args(select: &[String], ignore: &[String]) -> Result<Self, String> {
+        let filter = RuleFilter {
+            select: split_rule_ids(select),
+            ignore: split_rule_ids(ignore),
+        };
+        for (given, ids, flag) in [
+            (select, &filter.select, "--select"),
+            (ignore, &filter.ignore, "--ignore"),
+        ] {
+            if !given.is_empty() && ids.is_empty() {
+                return Err(format!("{flag} 没有给出规则编号"));
+            }
+        }
+        Ok(filter)
+    }
+
     fn keeps(&self, id: &str) -> bool {
         (self.select.is_empty() || self.names(id)) && !self.ignore.iter().any(|s| s == id)
     }
@@ -101,6 +123,21 @@ impl RuleFilter {
     fn names(&self, id: &str) -> bool {
         self.select.iter().any(|s| s == id) && !self.ignore.iter().any(|s| s == id)
     }
+}
+
+/// Splits command-line rule lists (see [`RuleFilter::from_args`]).
+fn split_rule_ids(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| v.split(|c: char| matches!(c, ',' | '，' | '、') || c.is_whitespace()))
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The ids of the user's rules gathered so far, for suggestions.
+fn custom_ids_of(custom: &[(CustomRule, Severity, bool)]) -> Vec<&str> {
+    custom.iter().map(|(r, _, _)| r.meta().id).collect()
 }
 
 /// Builds settings from the embedded default and an optional user file `(path, text)`, with
@@ -211,7 +248,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
             return Err(src.error(
                 Some(table.key_span.clone()),
                 format!("未知规则“{id}”"),
-                Some(suggest_rule(id)),
+                Some(suggest_rule(id, &custom_ids_of(&custom))),
             ));
         }
     }
@@ -255,7 +292,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
                     return Err(src.error(
                         Some(r.span()),
                         format!("未知规则“{id}”"),
-                        Some(suggest_rule(id)),
+                        Some(suggest_rule(id, &custom_ids_of(&custom))),
                     ));
                 }
             }

@@ -83,8 +83,9 @@ pub fn numbered_styles(xml: &str) -> Result<HashSet<String>, String> {
     loop {
         let event = reader.read_event().map_err(|e| {
             format!(
-                "styles.xml 解析失败（位置 {}）：{e}",
-                reader.error_position()
+                "styles.xml 解析失败（位置 {}）：{}",
+                reader.error_position(),
+                xml_error_zh(&e)
             )
         })?;
         let (e, empty) = match &event {
@@ -185,8 +186,9 @@ pub fn paragraphs_with_styles(
     loop {
         let event = reader.read_event().map_err(|e| {
             format!(
-                "document.xml 解析失败（位置 {}）：{e}",
-                reader.error_position()
+                "document.xml 解析失败（位置 {}）：{}",
+                reader.error_position(),
+                xml_error_zh(&e)
             )
         })?;
         match event {
@@ -299,6 +301,42 @@ pub fn paragraphs_with_styles(
 
 fn is_skipped(name: &str) -> bool {
     matches!(name, "mc:Fallback" | "w:instrText" | "w:delText")
+}
+
+/// An XML error in Chinese, keeping the tag names it gives.
+fn xml_error_zh(e: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError as I, SyntaxError as S};
+    match e {
+        quick_xml::Error::Io(io) => crate::input::io_reason(io),
+        quick_xml::Error::Syntax(s) => match s {
+            S::InvalidBangMarkup => "“<!”之后的标记无效".to_owned(),
+            S::UnclosedPI | S::UnclosedXmlDecl => "处理指令（<?…?>）没有闭合".to_owned(),
+            S::UnclosedComment => "注释（<!--…-->）没有闭合".to_owned(),
+            S::UnclosedDoctype => "DOCTYPE 没有闭合".to_owned(),
+            S::UnclosedCData => "CDATA 段没有闭合".to_owned(),
+            S::UnclosedTag => "标签没有闭合（缺少 >），文件可能不完整".to_owned(),
+            S::UnclosedSingleQuotedAttributeValue | S::UnclosedDoubleQuotedAttributeValue => {
+                "属性值的引号没有闭合".to_owned()
+            }
+        },
+        quick_xml::Error::IllFormed(i) => match i {
+            I::MissingEndTag(tag) => format!("<{tag}> 缺少结束标签，文件可能不完整"),
+            I::UnmatchedEndTag(tag) => format!("结束标签 </{tag}> 没有对应的开始标签"),
+            I::MismatchedEndTag { expected, found } => {
+                format!("结束标签不匹配：应为 </{expected}>，实际是 </{found}>")
+            }
+            I::MissingDeclVersion(_) | I::UnknownVersion => {
+                "XML 声明中的版本号缺失或无效".to_owned()
+            }
+            I::MissingDoctypeName => "DOCTYPE 缺少名称".to_owned(),
+            I::DoubleHyphenInComment => "注释中有“--”".to_owned(),
+            I::UnclosedReference => "实体引用（&…;）没有闭合".to_owned(),
+        },
+        quick_xml::Error::InvalidAttr(_) => "属性写法无效".to_owned(),
+        quick_xml::Error::Encoding(_) => "文本编码无效".to_owned(),
+        quick_xml::Error::Escape(_) => "转义字符（&…;）无效".to_owned(),
+        quick_xml::Error::Namespace(_) => "命名空间前缀无效".to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -576,6 +576,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
         UnexpectedEof => "文件意外结束",
         ResourceBusy => "文件正忙",
         CrossesDevices => "不能跨文件系统移动",
+        // `read_to_string` of a file that is not UTF-8 (a configuration file).
+        InvalidData if e.to_string().contains("UTF-8") => "不是 UTF-8 编码的文本",
         _ => match e.raw_os_error() {
             Some(40) => "符号链接层数太多（可能是循环链接）",
             Some(9) => "文件描述符无效（标准输入或输出已关闭）",

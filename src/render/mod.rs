@@ -262,6 +262,30 @@ fn handler(color: bool) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .with_links(false)
+        .with_word_separator(textwrap::WordSeparator::Custom(words_keeping_ids))
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// Line-break opportunities for messages and help: Unicode's, except after a hyphen inside a
+/// word, so that a rule id (`misplaced-level`) is never wrapped.
+fn words_keeping_ids(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for w in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        let end =
+            (w.word.as_ptr() as usize - line.as_ptr() as usize) + w.word.len() + w.whitespace.len();
+        let inside_id = w.whitespace.is_empty()
+            && w.word.ends_with('-')
+            && line[end..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if !inside_id {
+            words.push(textwrap::core::Word::from(&line[start..end]));
+            start = end;
+        }
+    }
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(words.into_iter())
 }
 
 #[derive(Debug)]

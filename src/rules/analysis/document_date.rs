@@ -74,9 +74,9 @@ impl DocumentDate {
         let (y, m, d) = self.date;
         match self.source {
             DateSource::TitleYear | DateSource::DocNumberYear => {
-                format!("{y} 年，取自{}", self.source.name_zh())
+                format!("{y}年，取自{}", self.source.name_zh())
             }
-            s => format!("{y}-{m:02}-{d:02}，取自{}", s.name_zh()),
+            s => format!("{y}年{m}月{d}日，取自{}", s.name_zh()),
         }
     }
 }

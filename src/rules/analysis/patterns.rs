@@ -123,17 +123,7 @@ impl PatternSet {
         let mut unanchored = Vec::new();
         for (i, spec) in specs.iter().enumerate() {
             let re = Regex::new(&spec.regex).map_err(|e| {
-                // The syntax error's own kind says what is wrong (an unclosed group); the
-                // builder's message only says that pattern 0 failed.
-                let why = match e.syntax_error() {
-                    Some(regex_syntax::Error::Parse(p)) => syntax_error_zh(p.kind()),
-                    Some(regex_syntax::Error::Translate(t)) => {
-                        format!("不支持的写法（{}）", t.kind())
-                    }
-                    _ if e.size_limit().is_some() => "正则表达式太大，超出编译上限".to_owned(),
-                    _ => "无法编译".to_owned(),
-                };
-                format!("规则“{}”的正则表达式无效：{why}", spec.id)
+                format!("规则“{}”的正则表达式无效：{}", spec.id, regex_error_zh(&e))
             })?;
             // `\b`, `a*`, `(?:x)?`: a pattern that can match an empty string somewhere would
             // report zero-width findings.
@@ -298,6 +288,30 @@ impl PatternSet {
         }
         out.sort_by_key(|(_, span, _)| span.start);
         out
+    }
+}
+
+/// Why a regular expression does not compile, in Chinese. The syntax error's own kind says what
+/// is wrong (an unclosed group); the builder's message only says that pattern 0 failed.
+fn regex_error_zh(e: &regex_automata::meta::BuildError) -> String {
+    match e.syntax_error() {
+        Some(regex_syntax::Error::Parse(p)) => syntax_error_zh(p.kind()),
+        Some(regex_syntax::Error::Translate(t)) => format!("不支持的写法（{}）", t.kind()),
+        _ if e.size_limit().is_some() => "正则表达式太大，超出编译上限".to_owned(),
+        _ => "无法编译".to_owned(),
+    }
+}
+
+/// Why `pattern` does not compile (for the `regex` crate's errors, whose kinds are not public),
+/// in Chinese.
+pub(crate) fn regex_crate_error_zh(pattern: &str, e: &regex::Error) -> String {
+    match regex_syntax::parse(pattern) {
+        Err(regex_syntax::Error::Parse(p)) => syntax_error_zh(p.kind()),
+        Err(regex_syntax::Error::Translate(t)) => format!("不支持的写法（{}）", t.kind()),
+        _ if matches!(e, regex::Error::CompiledTooBig(_)) => {
+            "正则表达式太大，超出编译上限".to_owned()
+        }
+        _ => "无法编译".to_owned(),
     }
 }
 

@@ -105,17 +105,10 @@ fn valid_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Erro
             "正则表达式能匹配空字符串，会在每个位置报告",
         )),
         Ok(_) => Ok(s),
-        Err(e) => {
-            let reason = e.to_string();
-            let reason = reason
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim_start_matches("error: ");
-            Err(serde::de::Error::custom(format!(
-                "正则表达式无效：{reason}"
-            )))
-        }
+        Err(e) => Err(serde::de::Error::custom(format!(
+            "正则表达式无效：{}",
+            crate::rules::analysis::patterns::regex_crate_error_zh(&s, &e)
+        ))),
     }
 }
 
@@ -242,8 +235,13 @@ impl UnfilledPlaceholder {
             if !seen.insert(p.name.as_str()) {
                 return Err(format!("占位符模式名“{}”重复", p.name));
             }
-            let single = Regex::new(&p.regex)
-                .map_err(|e| format!("模式“{}”的正则表达式无效：{e}", p.name))?;
+            let single = Regex::new(&p.regex).map_err(|e| {
+                format!(
+                    "模式“{}”的正则表达式无效：{}",
+                    p.name,
+                    crate::rules::analysis::patterns::regex_crate_error_zh(&p.regex, &e)
+                )
+            })?;
             if single.is_match("") {
                 return Err(format!("模式“{}”能匹配空字符串", p.name));
             }

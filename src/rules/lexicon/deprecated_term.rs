@@ -53,7 +53,7 @@ pub const DOCS: &str = r#"# deprecated-term：已更名的提法
 - （2023 年的文件）`新冠肺炎疫情防控` → `新冠病毒感染疫情防控`
 
 ## 数据来源
-国家卫生健康委员会公告 2022 年第 7 号（2022-12-26）。词表在 `rules/terms/deprecated-term.toml`。
+国家卫生健康委员会公告 2022 年第 7 号（2022 年 12 月 26 日）。词表在 `rules/terms/deprecated-term.toml`。
 
 ## 配置项
 ```toml
@@ -237,7 +237,7 @@ impl Rule for DatedTerms {
                     self.meta.id,
                     span.clone(),
                     format!(
-                        "{}：无法确定文件日期，请确认文件是否晚于 {}-{:02}-{:02}",
+                        "{}：无法确定文件日期，请确认文件是否成文于{}年{}月{}日或以后",
                         entry.message, s.0, s.1, s.2
                     ),
                 )

@@ -419,20 +419,20 @@ fn quote_finding(c: char, dir: Option<Dir>, span: std::ops::Range<usize>) -> Fin
         return Finding::new(
             META.id,
             span,
-            format!("半角引号“{c}”：中文里应使用全角引号（{pair}），前后配对不明，无法判断是前引号还是后引号"),
+            format!("半角引号（{c}）：中文里应使用全角引号（{pair}），前后配对不明，无法判断是前引号还是后引号"),
         )
         .with_help(help);
     };
-    let (replacement, which) = match (c, dir) {
-        ('"', Dir::Open) => ("“", "前引号"),
-        ('"', Dir::Close) => ("”", "后引号"),
-        (_, Dir::Open) => ("‘", "前引号"),
-        (_, Dir::Close) => ("’", "后引号"),
+    let (replacement, which, name) = match (c, dir) {
+        ('"', Dir::Open) => ("“", "前引号", "前引号"),
+        ('"', Dir::Close) => ("”", "后引号", "后引号"),
+        (_, Dir::Open) => ("‘", "前引号", "前单引号"),
+        (_, Dir::Close) => ("’", "后引号", "后单引号"),
     };
     Finding::new(
         META.id,
         span.clone(),
-        format!("半角引号“{c}”：这里是{which}，中文里应使用全角“{replacement}”"),
+        format!("半角引号（{c}）：这里是{which}，中文里应使用全角{name}（{replacement}）"),
     )
     .with_help(help)
     .with_fix(span, replacement, false)

@@ -87,11 +87,11 @@ impl Rule for NestedQuote {
                                     META.id,
                                     span.clone(),
                                     format!(
-                                        "{name}嵌套：里层的{role}{name}应为“{rep}”，不用“{ch}”"
+                                        "{name}嵌套：里层的{role}{name}应为单{name}（{rep}），不用双{name}（{ch}）"
                                     ),
                                 )
                                 .with_help(format!(
-                                    "外双内单：里层改用“{inner_open}{inner_close}”（GB/T 15834-2011 第 4.8、4.15 条）"
+                                    "外双内单：里层改用单{name}（{inner_open}{inner_close}），见 GB/T 15834-2011 第 4.8、4.15 条"
                                 ))
                                 .with_related(start..start + open.len_utf8(), "外层")
                                 .with_fix(span, rep.to_string(), false),

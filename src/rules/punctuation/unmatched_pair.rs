@@ -504,16 +504,22 @@ impl UnmatchedPair {
     }
 }
 
-/// A mark as named in messages: `“》”`, but quotation marks by name (`前引号“`), since quoting a
-/// quotation mark with quotation marks is unreadable.
+/// A mark as named in messages: `“）”`, but quotation marks and book-title marks by name with
+/// the mark set apart (`前引号（“）`, `后书名号（》）`), since quoting a quotation mark with
+/// quotation marks is unreadable.
 fn mark(c: char) -> String {
-    match c {
-        '“' => "前引号“".to_owned(),
-        '”' => "后引号”".to_owned(),
-        '‘' => "前单引号‘".to_owned(),
-        '’' => "后单引号’".to_owned(),
-        _ => format!("“{c}”"),
-    }
+    let name = match c {
+        '“' => "前引号",
+        '”' => "后引号",
+        '‘' => "前单引号",
+        '’' => "后单引号",
+        '《' => "前书名号",
+        '》' => "后书名号",
+        '〈' => "前单书名号",
+        '〉' => "后单书名号",
+        _ => return format!("“{c}”"),
+    };
+    format!("{name}（{c}）")
 }
 
 /// `》》点击进入专题《《`, `更多》》`: doubled book-title marks used as arrows on web pages. A book
