@@ -9,11 +9,10 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::engine::prefilter::LexicalChars;
 use crate::rules::analysis::terms::{Entry, TermList};
 use crate::rules::analysis::written_numbers::{is_chinese_numeral, number_before};
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// The shipped groups (`rules/terms/inconsistent-term.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/inconsistent-term.toml");
@@ -64,24 +63,6 @@ amount-units = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "inconsistent-term",
-    summary: "同一概念前后写法不一（作决策/做决策、制定/制订、金额单位亿元/亿）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| Ok(Box::new(InconsistentTerm::new(DATA, o)?)))
-    },
-};
-
 /// A group of forms of one concept.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,23 +112,6 @@ pub struct Options {
     pub group: Option<Vec<Group>>,
     /// Whether amounts in 亿元 and bare 亿 are compared.
     pub amount_units: Option<bool>,
-}
-
-fn join<T>(a: Option<Vec<T>>, b: Option<Vec<T>>) -> Option<Vec<T>> {
-    let mut v = a.unwrap_or_default();
-    v.extend(b.unwrap_or_default());
-    Some(v)
-}
-
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        Options {
-            extend: join(self.extend, over.extend),
-            disable: join(self.disable, over.disable),
-            group: join(self.group, over.group),
-            amount_units: over.amount_units.or(self.amount_units),
-        }
-    }
 }
 
 /// The rule.
@@ -549,11 +513,24 @@ fn amounts(text: &str, candidates: &[usize]) -> (Vec<Range<usize>>, Vec<Range<us
 }
 
 impl Rule for InconsistentTerm {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "inconsistent-term",
+        summary: "同一概念前后写法不一（作决策/做决策、制定/制订、金额单位亿元/亿）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Lexical,
+        fixable: true,
+    };
+
+    const APPEND_KEYS: &'static [&'static str] = &["extend", "disable", "group"];
+
+    fn new(o: Options) -> Result<Self, String> {
+        Self::new(DATA, o)
     }
 
-    fn lexical_chars(&self) -> Option<&LexicalChars> {
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         Some(&self.chars)
     }
 
@@ -569,7 +546,8 @@ impl Rule for InconsistentTerm {
         out
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         for Inconsistency {
             span,
@@ -577,7 +555,7 @@ impl Rule for InconsistentTerm {
             main,
             first,
             object,
-        } in self.inconsistencies(text, doc.lexical_candidates())
+        } in self.inconsistencies(text, cx.word_starts())
         {
             let g = &self.groups[group];
             let written = &text[span.clone()];
@@ -601,7 +579,7 @@ impl Rule for InconsistentTerm {
                     format!("全文用“{main}”"),
                 ),
             };
-            let mut f = Finding::new(META.id, span.clone(), message)
+            let mut f = Finding::at(span.clone(), message)
                 .with_related(first, related)
                 .with_help(help)
                 .with_fix(span, main.clone(), false);
@@ -614,13 +592,12 @@ impl Rule for InconsistentTerm {
             out.push(f);
         }
         if self.amount_units {
-            let candidates = &*doc.candidates_for(yi_chars());
+            let candidates = &*cx.word_starts_for(yi_chars());
             let (with_yuan, bare) = amounts(text, candidates);
             if with_yuan.len() >= 2 && with_yuan.len() > bare.len() {
                 for span in bare {
                     out.push(
-                        Finding::new(
-                            META.id,
+                        Finding::at(
                             span.clone(),
                             format!(
                                 "金额单位前后不一：此处写“亿”，全文 {} 处写“亿元”",
