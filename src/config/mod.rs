@@ -447,6 +447,28 @@ mod tests {
     }
 
     #[test]
+    fn rules_that_do_not_run_are_validated_not_built() {
+        let filter = RuleFilter {
+            select: vec!["typo".to_owned()],
+            ignore: Vec::new(),
+        };
+        let s = load(None, &filter).unwrap();
+        let ids: Vec<&str> = s.rules.iter().map(|r| r.rule.meta().id).collect();
+        assert_eq!(ids, ["typo"]);
+        // A mistake in the table of a rule that does not run is still reported, at its place.
+        let text = "[rules.unmatched-pair]\nmulti-paragraph-quotes = \"yes\"\n";
+        let e = load(Some((Path::new("g.toml"), text)), &filter).unwrap_err();
+        assert_eq!(&text[e.span.clone().unwrap()], "\"yes\"");
+        let text = "[rules.misplaced-level]\nallow-skp = true\n";
+        let e = load(Some((Path::new("g.toml"), text)), &filter).unwrap_err();
+        assert!(text[e.span.unwrap()].contains("allow-skp"), "{}", e.message);
+        // A bad regex of a placeholder pattern too (checked while its table is read).
+        let text = "[rules.unfilled-placeholder]\nextend-patterns = [{ name = \"x\", regex = \"(\", message = \"m\" }]\n";
+        let e = load(Some((Path::new("g.toml"), text)), &filter).unwrap_err();
+        assert_eq!(&text[e.span.clone().unwrap()], "\"(\"");
+    }
+
+    #[test]
     fn malformed_toml_has_span() {
         let e = load(
             Some((Path::new("g.toml"), "[rules\nx = ")),

@@ -138,3 +138,58 @@ impl Reporter {
         self.findings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::{self, RuleFilter};
+    use crate::document::{Document, SourceKind};
+
+    fn only(ids: &[&str]) -> RuleFilter {
+        RuleFilter {
+            select: ids.iter().map(|s| (*s).to_owned()).collect(),
+            ignore: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_document_checked_under_two_settings_keeps_its_findings() {
+        // `拼博` is a typo, `截止目前` a context word, `二○○八年` a date (scanned for marks).
+        let text = "截止目前，各单位发扬拼博精神，落实“十四五”规划，\n";
+        let typo_only = config::load(None, &only(&["typo"])).unwrap();
+        let words = config::load(None, &only(&["typo", "context-word"])).unwrap();
+        let fresh = crate::check_document(&words, &Document::parse(text, SourceKind::Text));
+        assert!(fresh.iter().any(|f| f.rule == "context-word"), "{fresh:?}");
+        assert!(fresh.iter().any(|f| f.rule == "typo"), "{fresh:?}");
+
+        // The same document, first under the typo rule alone: the word starts it needs are a
+        // subset of the second settings' ones, and must not be reused for them.
+        let doc = Document::parse(text, SourceKind::Text);
+        let first = crate::check_document(&typo_only, &doc);
+        assert!(!first.is_empty() && first.iter().all(|f| f.rule == "typo"));
+        let second = crate::check_document(&words, &doc);
+        assert_eq!(format!("{second:?}"), format!("{fresh:?}"));
+        // And back: nothing of the second run leaks into the first settings.
+        assert_eq!(
+            format!("{:?}", crate::check_document(&typo_only, &doc)),
+            format!("{first:?}")
+        );
+    }
+
+    #[test]
+    fn shared_analyses_are_computed_once_per_context() {
+        use crate::rules::analysis::enumeration::Enumerations;
+        let doc = Document::parse(
+            "一是加强领导。二是完善制度。四是强化督查。\n",
+            SourceKind::Text,
+        );
+        let cx = super::LintContext::new(&doc, None);
+        let a: *const Enumerations = cx.get::<Enumerations>();
+        let b: *const Enumerations = cx.get::<Enumerations>();
+        assert_eq!(a, b, "the second rule reads the first one's analysis");
+        assert_eq!(cx.get::<Enumerations>().issues.len(), 1);
+        assert!(
+            cx.word_starts().is_none(),
+            "no word rule, no prefilter scan"
+        );
+    }
+}

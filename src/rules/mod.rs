@@ -77,7 +77,7 @@ pub trait Rule: Sized + Send + Sync + 'static {
     /// `[rules.<id>]` tables: `deny_unknown_fields`, kebab-case. The tables of every
     /// configuration layer (the embedded `rules/default.toml` first) are merged key by key
     /// before they are read once into this type (see [`Rule::APPEND_KEYS`]).
-    type Options: DeserializeOwned + Default;
+    type Options: DeserializeOwned + Default + std::fmt::Debug;
 
     /// Id, summary, docs, default severity, family.
     const META: RuleMeta;
@@ -210,6 +210,10 @@ pub struct RuleEntry {
     /// Reads each layer's options without building the rule: a rule that does not run still has
     /// its configuration checked.
     pub validate: for<'a> fn(&[OptionLayer<'a>]) -> Result<(), BuildError>,
+    /// For each key of a layer: the options read from that key alone and the code's defaults,
+    /// both as `Debug` text (the test that `rules/default.toml` and the code agree).
+    #[cfg(test)]
+    pub key_defaults: for<'a> fn(&OptionLayer<'a>) -> Vec<(String, String, String)>,
 }
 
 /// The registry entry of rule `R`.
@@ -218,7 +222,26 @@ pub const fn entry<R: Rule>() -> RuleEntry {
         meta: const { &R::META },
         build: build::<R>,
         validate: validate::<R>,
+        #[cfg(test)]
+        key_defaults: key_defaults::<R>,
     }
+}
+
+#[cfg(test)]
+fn key_defaults<R: Rule>(layer: &OptionLayer<'_>) -> Vec<(String, String, String)> {
+    let default = format!("{:?}", R::Options::default());
+    layer
+        .get_ref()
+        .iter()
+        .map(|(key, value)| {
+            let mut alone = DeTable::new();
+            alone.insert(key.clone(), value.clone());
+            let read = read_layer::<R>(Spanned::new(layer.span(), alone))
+                .map(|o| format!("{o:?}"))
+                .unwrap_or_else(|e| e.to_string());
+            (key.get_ref().to_string(), read, default.clone())
+        })
+        .collect()
 }
 
 fn read_layer<R: Rule>(layer: OptionLayer<'_>) -> Result<R::Options, toml::de::Error> {
@@ -384,16 +407,166 @@ mod tests {
         }
     }
 
+    /// Whether `rules/default.toml` turns the rule off.
+    fn off_by_default(id: &str) -> bool {
+        let table: toml::Table = toml::from_str(crate::config::DEFAULT_TOML).unwrap();
+        table["rules"][id]
+            .get("enabled")
+            .is_some_and(|e| e.as_bool() == Some(false))
+    }
+
     #[test]
-    fn every_rule_is_in_the_readme_table() {
+    fn readme_table_rows_are_the_rule_summaries() {
+        // The summary is written once, in META: `gwlint rules` prints it, and the README row
+        // must say the same.
         let readme = include_str!("../../README.md");
         for e in RULES {
+            let severity = if off_by_default(e.meta.id) {
+                format!("{}（默认关闭）", e.meta.default_severity.as_str())
+            } else {
+                e.meta.default_severity.as_str().to_owned()
+            };
+            let row = format!("| `{}` | {severity} | {} |", e.meta.id, e.meta.summary);
             assert!(
-                readme.contains(&format!("| `{}` |", e.meta.id)),
-                "{} missing in the README rules table",
-                e.meta.id
+                readme.lines().any(|l| l == row),
+                "README rules table: expected the row\n{row}"
             );
         }
+    }
+
+    #[test]
+    fn default_toml_comments_start_with_the_rule_summaries() {
+        let lines: Vec<&str> = crate::config::DEFAULT_TOML.lines().collect();
+        for e in RULES {
+            let header = format!("[rules.{}]", e.meta.id);
+            let at = lines.iter().position(|l| *l == header).unwrap();
+            let mut first = at;
+            while first > 0
+                && lines[first - 1].starts_with("# ")
+                && !lines[first - 1].starts_with("# ———")
+            {
+                first -= 1;
+            }
+            let expected = format!("# {}。", e.meta.summary);
+            assert!(
+                first < at && lines[first].starts_with(&expected),
+                "rules/default.toml: the comment above {header} must begin with\n{expected}"
+            );
+        }
+    }
+
+    /// Option keys whose default is data kept only in `rules/default.toml` (the code's default
+    /// is empty): the list of paired marks and the placeholder patterns.
+    const DATA_KEYS: &[(&str, &str)] = &[
+        ("unmatched-pair", "pairs"),
+        ("unfilled-placeholder", "patterns"),
+    ];
+
+    #[test]
+    fn option_defaults_in_default_toml_are_the_code_defaults() {
+        // A default is written once: a key that `rules/default.toml` sets (to show users the
+        // value) must hold exactly the code's default, except the data keys.
+        let root = DeTable::parse(crate::config::DEFAULT_TOML)
+            .unwrap()
+            .into_inner();
+        let rules = match root.get("rules").map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => t.clone(),
+            _ => panic!("no [rules] in rules/default.toml"),
+        };
+        let mut checked = 0;
+        for e in RULES {
+            let Some(DeValue::Table(table)) = rules.get(e.meta.id).map(|v| v.get_ref().clone())
+            else {
+                panic!("{} missing in rules/default.toml", e.meta.id);
+            };
+            let mut options = DeTable::new();
+            for (k, v) in table {
+                if !["severity", "enabled"].contains(&k.get_ref().as_ref()) {
+                    options.insert(k, v);
+                }
+            }
+            for (key, read, default) in (e.key_defaults)(&Spanned::new(0..0, options)) {
+                if DATA_KEYS.contains(&(e.meta.id, key.as_str())) {
+                    let field = key.replace('-', "_");
+                    assert!(
+                        default.contains(&format!("{field}: []"))
+                            || default.contains(&format!("{field}: None")),
+                        "{}: the default of {key} is data in rules/default.toml; the code's must be empty: {default}",
+                        e.meta.id
+                    );
+                    continue;
+                }
+                assert_eq!(
+                    read, default,
+                    "{}: {key} in rules/default.toml is not the code's default",
+                    e.meta.id
+                );
+                checked += 1;
+            }
+        }
+        // allow-halfwidth-level4, allow-skip, multi-paragraph-quotes, style, amount-units,
+        // value-range, time-range.
+        assert!(checked >= 7, "only {checked} option defaults checked");
+    }
+
+    fn layer(text: &str) -> OptionLayer<'_> {
+        Spanned::new(0..text.len(), DeTable::parse(text).unwrap().into_inner())
+    }
+
+    #[test]
+    fn layers_merge_key_by_key_and_lists_add_up() {
+        // A later layer's key replaces the earlier one's…
+        let o = options::<structure::misplaced_level::MisplacedLevel>(vec![
+            layer("allow-skip = true"),
+            layer("allow-skip = false"),
+        ])
+        .unwrap();
+        assert!(!o.allow_skip);
+        let o = options::<structure::misplaced_level::MisplacedLevel>(vec![
+            layer("allow-skip = false"),
+            layer(""),
+        ])
+        .unwrap();
+        assert!(
+            !o.allow_skip,
+            "a layer without the key keeps the earlier value"
+        );
+        let o = options::<punctuation::unmatched_pair::UnmatchedPair>(vec![
+            layer("pairs = [\"《》\", \"“”\"]"),
+            layer("pairs = [\"【】\"]"),
+        ])
+        .unwrap();
+        assert_eq!(o.pairs, ["【】"], "a plain list is replaced");
+        // …but the lists of APPEND_KEYS add up, in layer order.
+        let o = options::<lexicon::typo::Typo>(vec![
+            layer("extend = [[\"甲\", \"乙\"]]\ndisable = [\"a\"]"),
+            layer("disable = [\"b\"]"),
+            layer("extend = [[\"丙\", \"丁\"]]"),
+        ])
+        .unwrap();
+        assert_eq!(
+            o.extend.unwrap(),
+            [
+                ("甲".to_owned(), "乙".to_owned()),
+                ("丙".to_owned(), "丁".to_owned())
+            ]
+        );
+        assert_eq!(o.disable.unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn option_errors_name_the_layer_at_fault() {
+        let (at, e) = options::<structure::misplaced_level::MisplacedLevel>(vec![
+            layer("allow-skip = true"),
+            layer("allow-skip = \"yes\""),
+            layer("allow-skip = false"),
+        ])
+        .unwrap_err();
+        assert_eq!(at, Some(1));
+        assert!(e.to_string().contains("bool"), "{e}");
+        let (at, _) = options::<lexicon::typo::Typo>(vec![layer("extend = []"), layer("nope = 1")])
+            .unwrap_err();
+        assert_eq!(at, Some(1));
     }
 
     #[test]

@@ -101,8 +101,8 @@ struct GroupFile {
 }
 
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Extra groups as lists of forms, the first preferred.
     pub extend: Option<Vec<Vec<String>>>,
@@ -111,7 +111,18 @@ pub struct Options {
     /// Groups in the shipped format (`[[group]]`), usually from an `include`d file.
     pub group: Option<Vec<Group>>,
     /// Whether amounts in 亿元 and bare 亿 are compared.
-    pub amount_units: Option<bool>,
+    pub amount_units: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            extend: None,
+            disable: None,
+            group: None,
+            amount_units: true,
+        }
+    }
 }
 
 /// The rule.
@@ -188,7 +199,7 @@ impl InconsistentTerm {
         }
         let list = TermList::from_entries(entries)?;
         let mut chars = list.chars().clone();
-        let amount_units = o.amount_units.unwrap_or(true);
+        let amount_units = o.amount_units;
         if amount_units {
             chars.union_with(yi_chars());
         }

@@ -212,27 +212,23 @@ impl Rule for PercentPoint {
     };
 
     fn new(o: Options) -> Result<Self, String> {
-        {
-            let list = |v: Option<Vec<String>>,
-                        default: &[&str],
-                        name: &str|
-             -> Result<Vec<String>, String> {
+        let list =
+            |v: Option<Vec<String>>, default: &[&str], name: &str| -> Result<Vec<String>, String> {
                 let v = v.unwrap_or_else(|| default.iter().map(|s| (*s).to_owned()).collect());
                 if v.iter().any(String::is_empty) {
                     return Err(format!("{name} 中有空字符串"));
                 }
                 Ok(v)
             };
-            let change_verbs = list(o.change_verbs, CHANGE_VERBS, "change-verbs")?;
-            let verbs = aho_corasick::AhoCorasick::new(&change_verbs).map_err(|e| e.to_string())?;
-            Ok(PercentPoint {
-                rate_words: list(o.rate_words, RATE_WORDS, "rate-words")?,
-                not_rates: list(o.not_rates, NOT_RATES, "not-rates")?,
-                change_verbs,
-                verbs,
-                count_words: list(o.count_words, COUNT_WORDS, "count-words")?,
-            })
-        }
+        let change_verbs = list(o.change_verbs, CHANGE_VERBS, "change-verbs")?;
+        let verbs = aho_corasick::AhoCorasick::new(&change_verbs).map_err(|e| e.to_string())?;
+        Ok(PercentPoint {
+            rate_words: list(o.rate_words, RATE_WORDS, "rate-words")?,
+            not_rates: list(o.not_rates, NOT_RATES, "not-rates")?,
+            change_verbs,
+            verbs,
+            count_words: list(o.count_words, COUNT_WORDS, "count-words")?,
+        })
     }
 
     fn check(&self, cx: &LintContext, out: &mut Reporter) {

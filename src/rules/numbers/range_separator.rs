@@ -60,13 +60,22 @@ pub enum Style {
 }
 
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Connector for ranges of values.
-    pub value_range: Option<Style>,
+    pub value_range: Style,
     /// Connector for spans of time (years, months, days).
-    pub time_range: Option<Style>,
+    pub time_range: Style,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            value_range: Style::Tilde,
+            time_range: Style::Dash,
+        }
+    }
 }
 
 /// The rule.
@@ -132,12 +141,10 @@ impl Rule for RangeSeparator {
     };
 
     fn new(o: Options) -> Result<Self, String> {
-        {
-            Ok(RangeSeparator {
-                value_range: o.value_range.unwrap_or(Style::Tilde),
-                time_range: o.time_range.unwrap_or(Style::Dash),
-            })
-        }
+        Ok(RangeSeparator {
+            value_range: o.value_range,
+            time_range: o.time_range,
+        })
     }
 
     fn check(&self, cx: &LintContext, out: &mut Reporter) {

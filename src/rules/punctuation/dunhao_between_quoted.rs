@@ -46,10 +46,11 @@ style = "omit"
 "#;
 
 /// House style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Style {
     /// No 顿号 between fully quoted items (GB/T 15834 4.5.3.5).
+    #[default]
     Omit,
     /// A 顿号 between them.
     Require,
@@ -59,10 +60,10 @@ pub enum Style {
 
 /// Options.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// `omit`, `require` or `off`.
-    pub style: Option<Style>,
+    pub style: Style,
 }
 
 /// The rule.
@@ -83,11 +84,7 @@ impl Rule for DunhaoBetweenQuoted {
     };
 
     fn new(o: Options) -> Result<Self, String> {
-        {
-            Ok(DunhaoBetweenQuoted {
-                style: o.style.unwrap_or(Style::Omit),
-            })
-        }
+        Ok(DunhaoBetweenQuoted { style: o.style })
     }
 
     fn check(&self, cx: &LintContext, out: &mut Reporter) {

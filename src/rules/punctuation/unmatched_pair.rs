@@ -48,13 +48,22 @@ multi-paragraph-quotes = true
 "#;
 
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
-    /// Pairs as two-character strings, opener first.
-    pub pairs: Option<Vec<String>>,
+    /// Pairs as two-character strings, opener first (the list is data: in `rules/default.toml`).
+    pub pairs: Vec<String>,
     /// Allow quotations running over several paragraphs.
-    pub multi_paragraph_quotes: Option<bool>,
+    pub multi_paragraph_quotes: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            pairs: Vec::new(),
+            multi_paragraph_quotes: true,
+        }
+    }
 }
 
 /// Mark indices standing for a half-width `"` and `'` (paired with “” and ‘’).
@@ -112,7 +121,7 @@ impl UnmatchedPair {
     /// Builds the automaton over every opener and closer.
     pub fn new(options: Options) -> Result<Self, String> {
         let mut pairs = Vec::new();
-        for p in options.pairs.unwrap_or_default() {
+        for p in options.pairs {
             let chars: Vec<char> = p.chars().collect();
             if chars.len() != 2 || chars[0] == chars[1] {
                 return Err(format!(
@@ -161,7 +170,7 @@ impl UnmatchedPair {
             automaton,
             wide_marks,
             ascii_marks,
-            multi_paragraph_quotes: options.multi_paragraph_quotes.unwrap_or(true),
+            multi_paragraph_quotes: options.multi_paragraph_quotes,
         })
     }
 

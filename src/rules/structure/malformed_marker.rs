@@ -41,10 +41,10 @@ allow-halfwidth-level4 = false
 
 /// Options.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Accept `(1)` with ASCII brackets at level 4.
-    pub allow_halfwidth_level4: Option<bool>,
+    pub allow_halfwidth_level4: bool,
 }
 
 /// The rule.
@@ -65,11 +65,9 @@ impl Rule for MalformedMarker {
     };
 
     fn new(o: Options) -> Result<Self, String> {
-        {
-            Ok(MalformedMarker {
-                allow_halfwidth_level4: o.allow_halfwidth_level4.unwrap_or(false),
-            })
-        }
+        Ok(MalformedMarker {
+            allow_halfwidth_level4: o.allow_halfwidth_level4,
+        })
     }
 
     fn check(&self, cx: &LintContext, out: &mut Reporter) {

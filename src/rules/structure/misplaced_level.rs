@@ -49,11 +49,17 @@ allow-skip = true
 "#;
 
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Accept a level used directly under a level two steps up (一、 → 1.).
-    pub allow_skip: Option<bool>,
+    pub allow_skip: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { allow_skip: true }
+    }
 }
 
 /// The rule.
@@ -81,11 +87,9 @@ impl Rule for MisplacedLevel {
     };
 
     fn new(o: Options) -> Result<Self, String> {
-        {
-            Ok(MisplacedLevel {
-                allow_skip: o.allow_skip.unwrap_or(true),
-            })
-        }
+        Ok(MisplacedLevel {
+            allow_skip: o.allow_skip,
+        })
     }
 
     fn check(&self, cx: &LintContext, out: &mut Reporter) {
