@@ -1,7 +1,7 @@
 //! Rules of the user's own, declared in a configuration file as `[[rule]]` tables: an id, a
 //! message, a severity, and what to look for — a regex (with an optional replacement using capture
 //! groups), a word list, or a list of `[wrong, right]` pairs. They run through the same machinery
-//! as the shipped data rules: word lists through the shared lexical scan and an Aho-Corasick
+//! as the shipped data rules: word lists through the word-start prefilter and an Aho-Corasick
 //! automaton, regexes compiled once and anchored at their literal prefixes.
 
 use std::collections::HashSet;

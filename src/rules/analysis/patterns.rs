@@ -1,7 +1,7 @@
 //! Pattern rules as data: a regex, a replacement template and a message per entry, with tested
 //! examples, shipped in TOML and extended by users. Shared by `context-word` and
 //! `fold-expression`. Matching finds two-character literal prefixes at the positions of the
-//! shared lexical scan and runs each regex anchored there.
+//! word-start prefilter and runs each regex anchored there.
 
 use std::collections::HashMap;
 
@@ -71,7 +71,7 @@ pub struct PatternSet {
     by_prefix: Vec<Vec<usize>>,
     /// Rules whose start cannot be listed: searched over the whole text.
     unanchored: Vec<usize>,
-    /// First and second characters of the prefixes, for the shared lexical scan.
+    /// First and second characters of the prefixes, for the word-start prefilter.
     chars: crate::engine::prefilter::LexicalChars,
 }
 
@@ -213,7 +213,7 @@ impl PatternSet {
     }
 
     /// Like [`PatternSet::matches`], looking for prefixes only at `candidates` (sorted byte
-    /// offsets from the shared lexical scan) when given.
+    /// offsets from the word-start prefilter) when given.
     pub fn matches_in(
         &self,
         text: &str,
@@ -352,7 +352,7 @@ impl PatternSet {
         out
     }
 
-    /// First and second characters of the prefixes, for the shared lexical scan.
+    /// First and second characters of the prefixes, for the word-start prefilter.
     pub fn chars(&self) -> &crate::engine::prefilter::LexicalChars {
         &self.chars
     }

@@ -111,7 +111,7 @@ pub struct TermList {
     /// Anchored automaton over every entry (leftmost-longest).
     automaton: Option<AhoCorasick>,
     entries: Vec<Entry>,
-    /// First and second characters of every entry, for the shared lexical scan.
+    /// First and second characters of every entry, for the word-start prefilter.
     chars: crate::engine::prefilter::LexicalChars,
     /// Where the entries come from.
     sources: Vec<crate::rules::DataSource>,
@@ -248,19 +248,19 @@ impl TermList {
 
     /// Every match in `text`, in order, with its entry: leftmost-longest and non-overlapping, as
     /// one search over the whole text would give. The automaton runs, anchored, only where the
-    /// lexical scan says an entry can start (a DFA over every byte costs several times more for a
+    /// word-start prefilter says an entry can start (a DFA over every byte costs several times more for a
     /// few hundred CJK terms).
     pub fn find<'a>(&'a self, text: &'a str) -> Vec<(Range<usize>, &'a Entry)> {
         self.find_in(text, None)
     }
 
-    /// The characters the shared lexical scan must look for.
+    /// The characters the word-start prefilter must look for.
     pub fn chars(&self) -> &crate::engine::prefilter::LexicalChars {
         &self.chars
     }
 
     /// Like [`TermList::find`], but only at `candidates` (sorted byte offsets from the shared
-    /// lexical scan, a superset of where this list's entries can start) when given.
+    /// word-start prefilter, a superset of where this list's entries can start) when given.
     pub fn find_in<'a>(
         &'a self,
         text: &'a str,

@@ -425,7 +425,7 @@ fn collocations(
     }
 }
 
-/// `亿` (as a one-character term): from the shared lexical scan. Anchoring on the digit before
+/// `亿` (as a one-character term): from the word-start prefilter. Anchoring on the digit before
 /// it instead would make every digit of the text a first character to check.
 fn yi_chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();

@@ -44,7 +44,7 @@ enabled = true
 /// The rule.
 pub struct DateFormat;
 
-/// `年` followed by a digit: candidates from the shared lexical scan.
+/// `年` followed by a digit: candidates from the word-start prefilter.
 fn year_chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
     CHARS.get_or_init(|| {

@@ -48,7 +48,7 @@ enabled = true
 /// The rule.
 pub struct RangeUnit;
 
-/// `至` as a lexical term: its positions come from the shared lexical scan.
+/// `至` as a word term: its positions come from the word-start prefilter.
 fn zhi_chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
     CHARS.get_or_init(|| {

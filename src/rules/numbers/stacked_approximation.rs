@@ -42,7 +42,7 @@ pub struct StackedApproximation;
 const NUMBER_STARTS: &str = "0123456789０１２３４５６７８９*＊一二三四五六七八九十百千万两几";
 
 /// `约`/`近` (and `大约`, `将近`, `接近`) followed by a number: candidates from the shared
-/// lexical scan.
+/// word-start prefilter.
 fn chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
     CHARS.get_or_init(|| {
