@@ -1,8 +1,11 @@
-//! The rule registry: a small trait with const metadata and a plain const slice of rules.
+//! The rules: one declaration shape ([`Rule`]: options type, const metadata, constructor,
+//! check), erased to [`DynRule`] for the engine, and the registry [`RULES`] of
+//! [`entry`]`::<R>()` lines. Shared analyses live in [`analysis`], the rules in their families.
 //!
-//! Adding a rule: see CONTRIBUTING.md. Each rule lives in its own file with its `DOCS`, `META`,
-//! `Options` and `impl Rule`; its entry goes into [`RULES`] (kept in id order), `rules/default.toml`
-//! and `tests/fixtures/<id>/`. The tests at the bottom of this file check all of that.
+//! Adding a rule: see CONTRIBUTING.md. Each rule lives in its own file with its `DOCS`, its
+//! `Options` and its `impl Rule`; its entry goes into [`RULES`] (kept in id order), its table
+//! into `rules/default.toml` and its cases into `tests/fixtures/<id>/`. The tests at the bottom of
+//! this file check all of that, and that summaries and option defaults are written once.
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
