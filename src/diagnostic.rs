@@ -101,6 +101,12 @@ impl Finding {
         }
     }
 
+    /// A rule's finding at `span`, before the engine stamps it with the rule's id and the
+    /// configured severity ([`crate::engine::context::Reporter`]).
+    pub fn at(span: Range<usize>, message: impl Into<String>) -> Self {
+        Finding::new("", span, message)
+    }
+
     /// Caps the severity: the finding is reported at most at `max`.
     pub fn at_most(mut self, max: Severity) -> Self {
         self.max_severity = Some(max);

@@ -131,24 +131,18 @@ pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
 }
 
 /// Runs every configured rule over `doc`, with the configured severities, in rule order; fixes
-/// are not yet reconciled (see [`check_document`]).
+/// are not yet reconciled (see [`check_document`]). The rules share one [`engine::context::LintContext`]:
+/// each shared analysis and the word-start scan run at most once for the document.
 pub fn run_rules(settings: &Settings, doc: &Document) -> Vec<Finding> {
-    if let Some(chars) = &settings.lexical {
-        doc.prepare_lexical(chars);
-    }
-    let mut all = Vec::new();
+    let cx = engine::context::LintContext::new(doc, settings.word_prefilter.as_ref());
+    let mut out = engine::context::Reporter::new();
     for configured in &settings.rules {
-        let start = all.len();
-        crash::in_rule(configured.rule.meta().id, || {
+        let id = configured.rule.meta().id;
+        out.start_rule(id, configured.severity);
+        crash::in_rule(id, || {
             crash::debug_panic(&doc.text);
-            configured.rule.check(doc, &mut all);
+            configured.rule.check(&cx, &mut out);
         });
-        for f in &mut all[start..] {
-            f.severity = match f.max_severity {
-                Some(max) => configured.severity.min(max),
-                None => configured.severity,
-            };
-        }
     }
-    all
+    out.into_findings()
 }

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::Severity;
 use crate::rules::custom::{CustomRule, CustomSpec};
-use crate::rules::{self, Rule};
+use crate::rules::{self, DynRule, OptionLayer};
 
 mod errors;
 mod files;
@@ -34,7 +34,7 @@ pub const DEFAULT_TOML: &str = include_str!("../../rules/default.toml");
 /// One configured rule.
 pub struct ConfiguredRule {
     /// The rule, built with its options.
-    pub rule: Box<dyn Rule>,
+    pub rule: Box<dyn DynRule>,
     /// Effective severity.
     pub severity: Severity,
 }
@@ -47,9 +47,10 @@ pub struct Settings {
     pub extensions: Vec<String>,
     /// The user file the settings came from, if any.
     pub path: Option<PathBuf>,
-    /// First and second characters of every enabled lexical rule's terms, merged: the document
-    /// is scanned once for them before the rules run.
-    pub lexical: Option<crate::engine::prefilter::LexicalChars>,
+    /// The word-start prefilter of the rules that run: the first and second characters of every
+    /// word rule's terms, merged, so that each document is scanned once for all of them
+    /// ([`crate::engine::context::LintContext::word_starts`]). `None`: no rule has terms.
+    pub word_prefilter: Option<crate::engine::prefilter::LexicalChars>,
     /// Ids of the user's own rules (`[[rule]]`), enabled or not.
     pub custom_ids: Vec<&'static str>,
     /// Rules that are off (`enabled = false`, by default or in a configuration file) but run
@@ -324,7 +325,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         let id = entry.meta.id;
         let mut severity = entry.meta.default_severity;
         let mut enabled = true;
-        let mut option_layers = Vec::new();
+        let mut option_layers: Vec<OptionLayer> = Vec::new();
         let mut option_sources = Vec::new();
         for (layer, src, file) in layers.iter_mut() {
             let Some(table) = layer.rules.remove(id) else {
@@ -345,18 +346,13 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
                 let source = &sources[j];
                 option_sources.push((source, 0..source.text.len()));
                 let table = list_layers.get(&j).cloned().unwrap_or_default();
-                option_layers.push(ValueDeserializer::from(Spanned::new(
-                    0..source.text.len(),
-                    DeValue::Table(table),
-                )));
+                option_layers.push(Spanned::new(0..source.text.len(), table));
             }
             option_sources.push((*src, table.span.clone()));
-            option_layers.push(ValueDeserializer::from(Spanned::new(
-                table.span,
-                DeValue::Table(table.rest),
-            )));
+            option_layers.push(Spanned::new(table.span, table.rest));
         }
-        let rule = (entry.build)(option_layers).map_err(|(layer, e)| {
+        let runs = (enabled || filter.names(id)) && filter.keeps(id);
+        let to_error = |(layer, e): rules::BuildError| {
             let (src, span) = match layer.and_then(|l| option_sources.get(l)) {
                 Some((src, span)) => (*src, span.clone()),
                 None => {
@@ -365,13 +361,25 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
                 }
             };
             src.toml_error(&e, Some(span))
-        })?;
+        };
+        if !runs {
+            // Not built (no data compiled), but the user's tables are still read, so that a
+            // mistake in them is reported whichever rules run. The embedded default is checked
+            // by the tests.
+            let skip = usize::from(
+                option_sources
+                    .first()
+                    .is_some_and(|(src, _)| std::ptr::eq(*src, &default)),
+            );
+            (entry.validate)(&option_layers[skip..])
+                .map_err(|(layer, e)| to_error((layer.map(|l| l + skip), e)))?;
+            continue;
+        }
+        let rule = (entry.build)(option_layers).map_err(to_error)?;
         if !enabled && filter.names(id) {
             enabled_by_select.push(id);
         }
-        if (enabled || filter.names(id)) && filter.keeps(id) {
-            configured.push(ConfiguredRule { rule, severity });
-        }
+        configured.push(ConfiguredRule { rule, severity });
     }
     let custom_ids = custom.iter().map(|(r, _, _)| r.meta().id).collect();
     for (rule, severity, enabled) in custom {
@@ -386,10 +394,10 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
             });
         }
     }
-    let mut lexical: Option<crate::engine::prefilter::LexicalChars> = None;
+    let mut word_prefilter: Option<crate::engine::prefilter::LexicalChars> = None;
     for c in &configured {
-        if let Some(chars) = c.rule.lexical_chars() {
-            lexical
+        if let Some(chars) = c.rule.word_start_chars() {
+            word_prefilter
                 .get_or_insert_with(Default::default)
                 .union_with(chars);
         }
@@ -399,7 +407,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         extensions: extensions
             .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned(), "docx".to_owned()]),
         path: user.map(|(p, _)| p.to_path_buf()),
-        lexical,
+        word_prefilter,
         custom_ids,
         enabled_by_select,
         ignores,
@@ -473,6 +481,28 @@ mod tests {
         let e = load(Some((Path::new("g.toml"), text)), &RuleFilter::default()).unwrap_err();
         assert_eq!(&text[e.span.clone().unwrap()], "\"yes\"");
         assert!(e.message.contains("布尔值"), "{}", e.message);
+    }
+
+    #[test]
+    fn rules_that_do_not_run_are_validated_not_built() {
+        let filter = RuleFilter {
+            select: vec!["typo".to_owned()],
+            ignore: Vec::new(),
+        };
+        let s = load(None, &filter).unwrap();
+        let ids: Vec<&str> = s.rules.iter().map(|r| r.rule.meta().id).collect();
+        assert_eq!(ids, ["typo"]);
+        // A mistake in the table of a rule that does not run is still reported, at its place.
+        let text = "[rules.unmatched-pair]\nmulti-paragraph-quotes = \"yes\"\n";
+        let e = load(Some((Path::new("g.toml"), text)), &filter).unwrap_err();
+        assert_eq!(&text[e.span.clone().unwrap()], "\"yes\"");
+        let text = "[rules.misplaced-level]\nallow-skp = true\n";
+        let e = load(Some((Path::new("g.toml"), text)), &filter).unwrap_err();
+        assert!(text[e.span.unwrap()].contains("allow-skp"), "{}", e.message);
+        // A bad regex of a placeholder pattern too (checked while its table is read).
+        let text = "[rules.unfilled-placeholder]\nextend-patterns = [{ name = \"x\", regex = \"(\", message = \"m\" }]\n";
+        let e = load(Some((Path::new("g.toml"), text)), &filter).unwrap_err();
+        assert_eq!(&text[e.span.clone().unwrap()], "\"(\"");
     }
 
     #[test]

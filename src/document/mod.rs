@@ -212,8 +212,6 @@ pub struct Document {
     pub auto_numbered: Vec<usize>,
     /// Punctuation, symbols and spaces, scanned on first use ([`Document::marks`]).
     marks: OnceLock<Vec<crate::document::marks::Mark>>,
-    /// Where lexical terms may begin ([`Document::prepare_lexical`]).
-    lexical: OnceLock<Vec<usize>>,
     /// Numeric ranges (`3～5`, `2021—2025`), found on first use from the marks.
     ranges: OnceLock<Vec<crate::rules::analysis::written_numbers::NumericRange>>,
     /// The marks right after a digit or a `*` placeholder (`%`, `-`, `.`, `～` …).
@@ -281,7 +279,6 @@ impl Document {
             enumerators,
             auto_numbered: Vec::new(),
             marks: OnceLock::new(),
-            lexical: OnceLock::new(),
             ranges: OnceLock::new(),
             number_marks: OnceLock::new(),
         }
@@ -327,42 +324,16 @@ impl Document {
             .get_or_init(|| crate::document::marks::scan(&self.text))
     }
 
-    /// Scans the text once for every position where a term of the configured lexical rules may
-    /// begin (their merged first and second characters). Done by [`crate::check_document`] before
-    /// the rules run; later calls keep the first result.
-    pub fn prepare_lexical(&self, chars: &crate::engine::prefilter::LexicalChars) {
-        if self.lexical.get().is_some() {
-            return;
+    /// Every position where a term of `chars` (the word-start prefilter of a rule set,
+    /// [`crate::engine::prefilter`]) may begin. When the punctuation marks have not been scanned
+    /// yet, one walk finds both and keeps the marks.
+    pub fn scan_word_starts(&self, chars: &crate::engine::prefilter::LexicalChars) -> Vec<usize> {
+        if self.marks.get().is_some() {
+            return crate::engine::prefilter::scan(&self.text, chars);
         }
-        if self.marks.get().is_none() {
-            // One walk for both: the punctuation marks and the lexical starts.
-            let (marks, starts) = crate::document::marks::scan_with(&self.text, Some(chars));
-            let _ = self.marks.set(marks);
-            let _ = self.lexical.set(starts);
-        } else {
-            let _ = self
-                .lexical
-                .set(crate::engine::prefilter::scan(&self.text, chars));
-        }
-    }
-
-    /// The positions found by [`Document::prepare_lexical`], if it ran. A lexical rule checks its
-    /// own terms only there; without them it scans the text itself.
-    pub fn lexical_candidates(&self) -> Option<&[usize]> {
-        self.lexical.get().map(Vec::as_slice)
-    }
-
-    /// The positions where a term of `chars` may begin: the shared scan's positions when
-    /// [`Document::prepare_lexical`] ran (they include `chars`' terms), else a scan for `chars`
-    /// alone (a caller outside [`crate::check_document`]).
-    pub fn candidates_for(
-        &self,
-        chars: &crate::engine::prefilter::LexicalChars,
-    ) -> std::borrow::Cow<'_, [usize]> {
-        match self.lexical_candidates() {
-            Some(c) => std::borrow::Cow::Borrowed(c),
-            None => std::borrow::Cow::Owned(crate::engine::prefilter::scan(&self.text, chars)),
-        }
+        let (marks, starts) = crate::document::marks::scan_with(&self.text, Some(chars));
+        let _ = self.marks.set(marks);
+        starts
     }
 
     /// Index of the paragraph holding byte `pos` (binary search).

@@ -1,7 +1,9 @@
-//! The lint engine: runs the configured rules over a parsed document, isolates a rule that
-//! panics ([`crash`]), and reconciles conflicting fixes ([`overlap`]). The word-start prefilter
-//! shared by the word rules lives here too ([`prefilter`]).
+//! The lint engine: runs the configured rules over a parsed document with a shared
+//! [`context::LintContext`] (the document, its shared analyses, the word-start prefilter of the
+//! active rules) and [`context::Reporter`] (which stamps rule id and severity), isolates a rule
+//! that panics ([`crash`]), and reconciles conflicting fixes ([`overlap`]).
 
+pub mod context;
 pub mod crash;
 pub mod overlap;
 pub mod prefilter;

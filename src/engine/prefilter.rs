@@ -1,11 +1,12 @@
-//! The shared lexical scan: one pass over the text that lists where a term of any lexical rule
-//! (`typo`, `variant-form`, `context-word` …) can begin.
+//! The word-start prefilter: one pass over the text that lists where a term of any running word
+//! rule (`typo`, `variant-form`, `context-word` …) can begin.
 //!
-//! Each lexical rule publishes the first and second characters of its terms
-//! ([`crate::rules::Rule::lexical_chars`]); the configuration merges them
-//! ([`crate::config::Settings`]), and [`crate::check_document`] has the document scanned once with
-//! the merged set before the rules run. Each rule then looks only at those positions — however
-//! many lexical rules and terms there are, the text is walked once.
+//! Each word rule publishes the first and second characters of its terms
+//! ([`crate::rules::Rule::word_start_chars`]); the configuration merges those of the rules that
+//! run ([`crate::config::Settings::word_prefilter`]), and the document's
+//! [`crate::engine::context::LintContext`] scans it once with the merged set, on first use. Each
+//! rule then looks only at those positions — however many word rules and terms there are, the
+//! text is walked once.
 
 /// A set of BMP characters, one bit each, plus a flag for anything outside the BMP.
 #[derive(Debug, Clone)]

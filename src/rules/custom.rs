@@ -1,16 +1,16 @@
 //! Rules of the user's own, declared in a configuration file as `[[rule]]` tables: an id, a
 //! message, a severity, and what to look for — a regex (with an optional replacement using capture
 //! groups), a word list, or a list of `[wrong, right]` pairs. They run through the same machinery
-//! as the shipped data rules: word lists through the shared lexical scan and an Aho-Corasick
+//! as the shipped data rules: word lists through the word-start prefilter and an Aho-Corasick
 //! automaton, regexes compiled once and anchored at their literal prefixes.
 
+use std::collections::HashSet;
 use std::sync::Mutex;
 
 use serde::Deserialize;
 
-use super::{Category, Rule, RuleMeta};
+use super::{Category, DynRule, LintContext, Reporter, RuleMeta};
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::rules::analysis::patterns::{self, PatternSet, Spec};
 use crate::rules::analysis::terms::{Entry, TermList};
 
@@ -65,7 +65,7 @@ enum Matcher {
 
 /// A compiled rule of the user's.
 pub struct CustomRule {
-    meta: &'static RuleMeta,
+    meta: RuleMeta,
     matcher: Matcher,
     help: String,
 }
@@ -215,14 +215,14 @@ impl CustomRule {
             }
         }
         let fixable = spec.pairs.is_some() || spec.replace.as_ref().is_some_and(|r| !r.is_empty());
-        let meta = intern(RuleMeta {
-            id: leak(&spec.id),
-            summary: leak(&summary),
-            docs: leak(&docs),
+        let meta = RuleMeta {
+            id: intern(&spec.id),
+            summary: intern(&summary),
+            docs: intern(&docs),
             default_severity: spec.severity.unwrap_or(Severity::Warning),
             category: Category::Custom,
             fixable,
-        });
+        };
         Ok(CustomRule {
             meta,
             matcher,
@@ -245,18 +245,18 @@ fn entry(message: &str, wrong: &str, right: &str) -> Result<Entry, String> {
     })
 }
 
-impl Rule for CustomRule {
-    fn meta(&self) -> &'static RuleMeta {
-        self.meta
+impl DynRule for CustomRule {
+    fn meta(&self) -> &RuleMeta {
+        &self.meta
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
         match &self.matcher {
-            Matcher::Regex(set) => set.report(self.meta.id, doc, out),
+            Matcher::Regex(set) => set.report(cx, out),
             Matcher::Words(list) => {
-                for (span, e) in list.find_in(&doc.text, doc.lexical_candidates()) {
-                    let mut f = Finding::new(self.meta.id, span.clone(), e.message.clone())
-                        .with_help(self.help.clone());
+                for (span, e) in list.find_in(&cx.doc.text, cx.word_starts()) {
+                    let mut f =
+                        Finding::at(span.clone(), e.message.clone()).with_help(self.help.clone());
                     if !e.right.is_empty() {
                         f = f.with_fix(span, e.right.clone(), false);
                     }
@@ -266,7 +266,7 @@ impl Rule for CustomRule {
         }
     }
 
-    fn lexical_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
+    fn word_start_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
         Some(match &self.matcher {
             Matcher::Regex(set) => set.chars(),
             Matcher::Words(list) => list.chars(),
@@ -279,36 +279,26 @@ impl Rule for CustomRule {
             Matcher::Words(list) => Some(list.len()),
         }
     }
-}
 
-/// Findings carry `&'static str` rule ids and rules `&'static RuleMeta`: a user's rule gets its
-/// strings leaked once per distinct definition (a configuration is loaded once per run), and
-/// an identical definition loaded again reuses them.
-fn intern(meta: RuleMeta) -> &'static RuleMeta {
-    static METAS: Mutex<Vec<&'static RuleMeta>> = Mutex::new(Vec::new());
-    let mut metas = METAS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(m) = metas.iter().find(|m| {
-        m.id == meta.id
-            && m.docs == meta.docs
-            && m.default_severity == meta.default_severity
-            && m.fixable == meta.fixable
-    }) {
-        return m;
+    fn data_sources(&self) -> Vec<super::DataSource> {
+        Vec::new()
     }
-    let m: &'static RuleMeta = Box::leak(Box::new(meta));
-    metas.push(m);
-    m
 }
 
-fn leak(s: &str) -> &'static str {
-    static STRINGS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+/// Findings carry `&'static str` rule ids and rule metadata `&'static str` texts: a user's rule
+/// gets its id, summary and docs from one global interner, each distinct string stored once for
+/// the life of the process. Loading a configuration again (one per directory in a batch, or
+/// an editor reloading it) reuses them, so memory grows only with the distinct definitions seen.
+fn intern(s: &str) -> &'static str {
+    static STRINGS: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
     let mut strings = STRINGS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(found) = strings.iter().find(|x| **x == s) {
+    let strings = strings.get_or_insert_with(HashSet::new);
+    if let Some(found) = strings.get(s) {
         return found;
     }
-    let leaked: &'static str = Box::leak(s.to_owned().into_boxed_str());
-    strings.push(leaked);
-    leaked
+    let stored: &'static str = Box::leak(s.to_owned().into_boxed_str());
+    strings.insert(stored);
+    stored
 }
 
 #[cfg(test)]

@@ -1,13 +1,20 @@
-//! The rule registry: a small trait with const metadata and a plain const slice of rules.
+//! The rules: one declaration shape ([`Rule`]: options type, const metadata, constructor,
+//! check), erased to [`DynRule`] for the engine, and the registry [`RULES`] of
+//! [`entry`]`::<R>()` lines. Shared analyses live in [`analysis`], the rules in their families.
 //!
-//! Adding a rule: see CONTRIBUTING.md. Each rule lives in its own file with its `DOCS`, `META`,
-//! `Options` and `impl Rule`; its entry goes into [`RULES`] (kept in id order), `rules/default.toml`
-//! and `tests/fixtures/<id>/`. The tests at the bottom of this file check all of that.
+//! Adding a rule: see CONTRIBUTING.md. Each rule lives in its own file with its `DOCS`, its
+//! `Options` and its `impl Rule`; its entry goes into [`RULES`] (kept in id order), its table
+//! into `rules/default.toml` and its cases into `tests/fixtures/<id>/`. The tests at the bottom of
+//! this file check all of that, and that summaries and option defaults are written once.
 
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
+use crate::diagnostic::Severity;
+pub use crate::engine::context::{LintContext, Reporter};
+use crate::engine::prefilter::LexicalChars;
 
 pub mod analysis;
 pub mod custom;
@@ -49,11 +56,12 @@ impl Category {
 }
 
 /// Static description of a rule.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct RuleMeta {
     /// Kebab-case id naming the defect.
     pub id: &'static str,
-    /// One-line Chinese summary.
+    /// One-line Chinese summary: `gwlint rules`, the README table and the comment above the
+    /// rule's table in `rules/default.toml` say the same (tested below).
     pub summary: &'static str,
     /// Markdown docs shown by `gwlint explain` (Chinese, fixed sections).
     pub docs: &'static str,
@@ -65,17 +73,33 @@ pub struct RuleMeta {
     pub fixable: bool,
 }
 
-/// A configured rule, ready to check documents.
-pub trait Rule: Send + Sync {
-    /// The rule's metadata.
-    fn meta(&self) -> &'static RuleMeta;
-    /// Appends findings for `doc` to `out`. Severity is set by the engine afterwards.
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>);
+/// A rule: the one way to declare one. A rule file holds its docs, `Options`, the struct and
+/// this impl; its [`entry`] goes into [`RULES`].
+pub trait Rule: Sized + Send + Sync + 'static {
+    /// The rule's own options (beyond the common `severity` / `enabled`), read from its
+    /// `[rules.<id>]` tables: `deny_unknown_fields`, kebab-case. The tables of every
+    /// configuration layer (the embedded `rules/default.toml` first) are merged key by key
+    /// before they are read once into this type (see [`Rule::APPEND_KEYS`]).
+    type Options: DeserializeOwned + Default + std::fmt::Debug;
 
-    /// For lexical rules: the first and second characters of the terms the rule looks for. The
-    /// engine scans each document once for all lexical rules together
-    /// ([`Document::lexical_candidates`]).
-    fn lexical_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
+    /// Id, summary, docs, default severity, family.
+    const META: RuleMeta;
+
+    /// Option keys whose arrays add up over the layers (a user's `extend` adds to the shipped
+    /// one) instead of replacing the earlier layer's value like every other key.
+    const APPEND_KEYS: &'static [&'static str] = &[];
+
+    /// Builds the rule (compiles its data) from its options; the message says what is wrong
+    /// with them, in Chinese.
+    fn new(options: Self::Options) -> Result<Self, String>;
+
+    /// Reports the defects of `cx.doc` to `out`. The engine stamps rule id and severity.
+    fn check(&self, cx: &LintContext, out: &mut Reporter);
+
+    /// For word rules: the first and second characters of the terms the rule looks for. The
+    /// engine merges them into one prefilter and scans each document once for all word rules
+    /// together ([`LintContext::word_starts`]).
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         None
     }
 
@@ -88,6 +112,40 @@ pub trait Rule: Send + Sync {
     /// For data-driven rules: where the configured data comes from, for `gwlint explain`.
     fn data_sources(&self) -> Vec<DataSource> {
         Vec::new()
+    }
+}
+
+/// A built rule as the engine holds it: [`Rule`] with its types erased. Every [`Rule`] is
+/// one; so is a user's own rule ([`custom::CustomRule`]), whose metadata comes from the
+/// configuration.
+pub trait DynRule: Send + Sync {
+    /// The rule's metadata.
+    fn meta(&self) -> &RuleMeta;
+    /// See [`Rule::check`].
+    fn check(&self, cx: &LintContext, out: &mut Reporter);
+    /// See [`Rule::word_start_chars`].
+    fn word_start_chars(&self) -> Option<&LexicalChars>;
+    /// See [`Rule::data_size`].
+    fn data_size(&self) -> Option<usize>;
+    /// See [`Rule::data_sources`].
+    fn data_sources(&self) -> Vec<DataSource>;
+}
+
+impl<R: Rule> DynRule for R {
+    fn meta(&self) -> &RuleMeta {
+        const { &R::META }
+    }
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        Rule::check(self, cx, out)
+    }
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
+        Rule::word_start_chars(self)
+    }
+    fn data_size(&self) -> Option<usize> {
+        Rule::data_size(self)
+    }
+    fn data_sources(&self) -> Vec<DataSource> {
+        Rule::data_sources(self)
     }
 }
 
@@ -129,16 +187,13 @@ pub fn add_source(
     });
 }
 
-/// Rule options read from TOML. Every field is optional so that a user's table can be laid over
-/// the embedded default one key by key.
-pub trait RuleOptions: DeserializeOwned + Default {
-    /// `over`'s keys win over `self`'s.
-    fn merge(self, over: Self) -> Self;
-}
-
-/// Why a rule could not be built: the index of the option layer at fault (`None`: the merged
-/// options as a whole) and the error.
+/// Why a rule could not be built or its options not read: the index of the option layer at
+/// fault (`None`: the merged options as a whole) and the error.
 pub type BuildError = (Option<usize>, toml::de::Error);
+
+/// One `[rules.<id>]` table (or list file) of one configuration layer, without the common keys:
+/// its span in its file and its keys.
+pub type OptionLayer<'a> = Spanned<DeTable<'a>>;
 
 /// Options of a rule that has none beyond the common `severity` / `enabled`: any other key is an
 /// error.
@@ -146,114 +201,150 @@ pub type BuildError = (Option<usize>, toml::de::Error);
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
 
-impl RuleOptions for NoOptions {
-    fn merge(self, _over: Self) -> Self {
-        NoOptions {}
-    }
-}
+/// Builds a rule from its option layers.
+pub type BuildFn = for<'a> fn(Vec<OptionLayer<'a>>) -> Result<Box<dyn DynRule>, BuildError>;
 
-/// Declares a rule's `META` (docs from the file's `DOCS`) and its registry `ENTRY` with the
-/// given build function. The building block of the rule-declaring macros below and in
-/// `terms.rs` and `patterns.rs`.
-macro_rules! rule_registration {
-    ($id:literal, $summary:expr, $severity:ident, $category:ident, $fixable:literal, $build:expr) => {
-        /// Metadata.
-        pub static META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
-            id: $id,
-            summary: $summary,
-            docs: DOCS,
-            default_severity: $crate::diagnostic::Severity::$severity,
-            category: $crate::rules::Category::$category,
-            fixable: $fixable,
-        };
-
-        /// Registry entry.
-        pub const ENTRY: $crate::rules::RuleEntry = $crate::rules::RuleEntry {
-            meta: &META,
-            build: $build,
-        };
-    };
-}
-pub(crate) use rule_registration;
-
-/// Declares a rule without options: its `META` (docs from the file's `DOCS`), its registry
-/// `ENTRY` and the unit struct that implements [`Rule`].
-macro_rules! rule_without_options {
-    (
-        $(#[$attr:meta])*
-        $name:ident {
-            id: $id:literal,
-            summary: $summary:expr,
-            severity: $severity:ident,
-            category: $category:ident,
-            fixable: $fixable:literal $(,)?
-        }
-    ) => {
-        $crate::rules::rule_registration!(
-            $id, $summary, $severity, $category, $fixable,
-            |layers| {
-                $crate::rules::build_with::<$crate::rules::NoOptions>(layers, |_| {
-                    Ok(Box::new($name))
-                })
-            }
-        );
-
-        $(#[$attr])*
-        pub struct $name;
-    };
-}
-pub(crate) use rule_without_options;
-
-/// Builds a rule from its option layers (embedded default first, then user files).
-pub type BuildFn = fn(Vec<toml::de::ValueDeserializer<'_>>) -> Result<Box<dyn Rule>, BuildError>;
-
-/// One registry entry.
+/// One registry entry: a rule's metadata and how to build it or check its options.
 pub struct RuleEntry {
     /// Metadata (id, docs …).
     pub meta: &'static RuleMeta,
-    /// Constructor from configuration.
+    /// Builds the rule from its option layers (embedded default first, then user files).
     pub build: BuildFn,
+    /// Reads each layer's options without building the rule: a rule that does not run still has
+    /// its configuration checked.
+    pub validate: for<'a> fn(&[OptionLayer<'a>]) -> Result<(), BuildError>,
+    /// For each key of a layer: the options read from that key alone and the code's defaults,
+    /// both as `Debug` text (the test that `rules/default.toml` and the code agree).
+    #[cfg(test)]
+    pub key_defaults: for<'a> fn(&OptionLayer<'a>) -> Vec<(String, String, String)>,
+}
+
+/// The registry entry of rule `R`.
+pub const fn entry<R: Rule>() -> RuleEntry {
+    RuleEntry {
+        meta: const { &R::META },
+        build: build::<R>,
+        validate: validate::<R>,
+        #[cfg(test)]
+        key_defaults: key_defaults::<R>,
+    }
+}
+
+#[cfg(test)]
+fn key_defaults<R: Rule>(layer: &OptionLayer<'_>) -> Vec<(String, String, String)> {
+    let default = format!("{:?}", R::Options::default());
+    layer
+        .get_ref()
+        .iter()
+        .map(|(key, value)| {
+            let mut alone = DeTable::new();
+            alone.insert(key.clone(), value.clone());
+            let read = read_layer::<R>(Spanned::new(layer.span(), alone))
+                .map(|o| format!("{o:?}"))
+                .unwrap_or_else(|e| e.to_string());
+            (key.get_ref().to_string(), read, default.clone())
+        })
+        .collect()
+}
+
+fn read_layer<R: Rule>(layer: OptionLayer<'_>) -> Result<R::Options, toml::de::Error> {
+    let (span, table) = (layer.span(), layer.into_inner());
+    R::Options::deserialize(ValueDeserializer::from(Spanned::new(
+        span,
+        DeValue::Table(table),
+    )))
+}
+
+fn validate<R: Rule>(layers: &[OptionLayer<'_>]) -> Result<(), BuildError> {
+    for (index, layer) in layers.iter().enumerate() {
+        read_layer::<R>(layer.clone()).map_err(|e| (Some(index), e))?;
+    }
+    Ok(())
+}
+
+/// Reads the options of `R` from its layers: each layer is read alone first (so that an error
+/// points into its own file), then the layers are merged key by key — a later layer's value
+/// replaces an earlier one's, except that the arrays of [`Rule::APPEND_KEYS`] add up — and read
+/// once.
+pub fn options<R: Rule>(layers: Vec<OptionLayer<'_>>) -> Result<R::Options, BuildError> {
+    if layers.len() <= 1 {
+        return match layers.into_iter().next() {
+            Some(layer) => read_layer::<R>(layer).map_err(|e| (Some(0), e)),
+            None => Ok(R::Options::default()),
+        };
+    }
+    validate::<R>(&layers)?;
+    let span = layers.last().map(Spanned::span).unwrap_or_default();
+    let mut merged = DeTable::new();
+    for layer in layers {
+        for (key, value) in layer.into_inner() {
+            let append = R::APPEND_KEYS.contains(&key.get_ref().as_ref());
+            if append
+                && let Some(earlier) = merged.get_mut(key.get_ref().as_ref())
+                && let DeValue::Array(earlier) = earlier.get_mut()
+                && let DeValue::Array(_) = value.get_ref()
+            {
+                let DeValue::Array(items) = value.into_inner() else {
+                    unreachable!("matched as an array above")
+                };
+                for item in items {
+                    earlier.push(item);
+                }
+                continue;
+            }
+            merged.remove(key.get_ref().as_ref());
+            merged.insert(key, value);
+        }
+    }
+    read_layer::<R>(Spanned::new(span, merged)).map_err(|e| (None, e))
+}
+
+fn build<R: Rule>(layers: Vec<OptionLayer<'_>>) -> Result<Box<dyn DynRule>, BuildError> {
+    let options = options::<R>(layers)?;
+    let rule = R::new(options)
+        .map_err(|msg| (None, <toml::de::Error as serde::de::Error>::custom(msg)))?;
+    Ok(Box::new(rule))
 }
 
 /// Every rule, in id order.
 pub const RULES: &[RuleEntry] = &[
-    structure::auto_numbering::ENTRY,
-    lexicon::context_word::ENTRY,
-    structure::count_claim::ENTRY,
-    numbers::date_format::ENTRY,
-    lexicon::deprecated_term::ENTRY,
-    punctuation::dunhao_before_deng::ENTRY,
-    punctuation::dunhao_between_quoted::ENTRY,
-    structure::duplicate_number::ENTRY,
-    structure::enumeration_layout::ENTRY,
-    punctuation::enumeration_punctuation::ENTRY,
-    structure::enumeration_sequence::ENTRY,
-    lexicon::fold_expression::ENTRY,
-    numbers::fullwidth_digit::ENTRY,
-    punctuation::halfwidth_punctuation::ENTRY,
-    structure::heading_punctuation::ENTRY,
-    lexicon::inconsistent_term::ENTRY,
-    lexicon::latin_roman_numeral::ENTRY,
-    punctuation::malformed_doc_number::ENTRY,
-    structure::malformed_marker::ENTRY,
-    structure::marker_spacing::ENTRY,
-    structure::merged_paragraphs::ENTRY,
-    structure::misplaced_level::ENTRY,
-    punctuation::nested_quote::ENTRY,
-    punctuation::nonstandard_dash::ENTRY,
-    punctuation::nonstandard_ellipsis::ENTRY,
-    numbers::percent_point::ENTRY,
-    lexicon::political_formulation::ENTRY,
-    numbers::range_separator::ENTRY,
-    numbers::range_unit::ENTRY,
-    punctuation::repeated_punctuation::ENTRY,
-    structure::skipped_number::ENTRY,
-    numbers::stacked_approximation::ENTRY,
-    punctuation::stray_whitespace::ENTRY,
-    lexicon::typo::ENTRY,
-    draft::unfilled_placeholder::ENTRY,
-    punctuation::unmatched_pair::ENTRY,
-    lexicon::variant_form::ENTRY,
+    entry::<structure::auto_numbering::AutoNumbering>(),
+    entry::<lexicon::context_word::ContextWord>(),
+    entry::<structure::count_claim::CountClaim>(),
+    entry::<numbers::date_format::DateFormat>(),
+    entry::<lexicon::deprecated_term::DeprecatedTerm>(),
+    entry::<punctuation::dunhao_before_deng::DunhaoBeforeDeng>(),
+    entry::<punctuation::dunhao_between_quoted::DunhaoBetweenQuoted>(),
+    entry::<structure::duplicate_number::DuplicateNumber>(),
+    entry::<structure::enumeration_layout::EnumerationLayout>(),
+    entry::<punctuation::enumeration_punctuation::EnumerationPunctuation>(),
+    entry::<structure::enumeration_sequence::EnumerationSequence>(),
+    entry::<lexicon::fold_expression::FoldExpression>(),
+    entry::<numbers::fullwidth_digit::FullwidthDigit>(),
+    entry::<punctuation::halfwidth_punctuation::HalfwidthPunctuation>(),
+    entry::<structure::heading_punctuation::HeadingPunctuation>(),
+    entry::<lexicon::inconsistent_term::InconsistentTerm>(),
+    entry::<lexicon::latin_roman_numeral::LatinRomanNumeral>(),
+    entry::<punctuation::malformed_doc_number::MalformedDocNumber>(),
+    entry::<structure::malformed_marker::MalformedMarker>(),
+    entry::<structure::marker_spacing::MarkerSpacing>(),
+    entry::<structure::merged_paragraphs::MergedParagraphs>(),
+    entry::<structure::misplaced_level::MisplacedLevel>(),
+    entry::<punctuation::nested_quote::NestedQuote>(),
+    entry::<punctuation::nonstandard_dash::NonstandardDash>(),
+    entry::<punctuation::nonstandard_ellipsis::NonstandardEllipsis>(),
+    entry::<numbers::percent_point::PercentPoint>(),
+    entry::<lexicon::political_formulation::PoliticalFormulation>(),
+    entry::<numbers::range_separator::RangeSeparator>(),
+    entry::<numbers::range_unit::RangeUnit>(),
+    entry::<punctuation::repeated_punctuation::RepeatedPunctuation>(),
+    entry::<structure::skipped_number::SkippedNumber>(),
+    entry::<numbers::stacked_approximation::StackedApproximation>(),
+    entry::<punctuation::stray_whitespace::StrayWhitespace>(),
+    entry::<lexicon::typo::Typo>(),
+    entry::<draft::unfilled_placeholder::UnfilledPlaceholder>(),
+    entry::<punctuation::unmatched_pair::UnmatchedPair>(),
+    entry::<lexicon::variant_form::VariantForm>(),
 ];
 
 /// Looks up a rule by id.
@@ -261,17 +352,17 @@ pub fn find(id: &str) -> Option<&'static RuleEntry> {
     RULES.iter().find(|e| e.meta.id == id)
 }
 
-/// Deserialises and merges option layers, then constructs the rule with `make`.
-pub fn build_with<O: RuleOptions>(
-    layers: Vec<toml::de::ValueDeserializer<'_>>,
-    make: impl FnOnce(O) -> Result<Box<dyn Rule>, String>,
-) -> Result<Box<dyn Rule>, BuildError> {
-    let mut options = O::default();
-    for (index, layer) in layers.into_iter().enumerate() {
-        let layer_options = O::deserialize(layer).map_err(|e| (Some(index), e))?;
-        options = options.merge(layer_options);
-    }
-    make(options).map_err(|msg| (None, <toml::de::Error as serde::de::Error>::custom(msg)))
+/// Runs one rule alone over `doc`, at its default severity (for unit tests).
+#[cfg(test)]
+pub(crate) fn run_alone(
+    rule: &dyn DynRule,
+    doc: &crate::document::Document,
+) -> Vec<crate::diagnostic::Finding> {
+    let cx = LintContext::new(doc, rule.word_start_chars());
+    let mut out = Reporter::new();
+    out.start_rule(rule.meta().id, rule.meta().default_severity);
+    rule.check(&cx, &mut out);
+    out.into_findings()
 }
 
 #[cfg(test)]
@@ -319,16 +410,166 @@ mod tests {
         }
     }
 
+    /// Whether `rules/default.toml` turns the rule off.
+    fn off_by_default(id: &str) -> bool {
+        let table: toml::Table = toml::from_str(crate::config::DEFAULT_TOML).unwrap();
+        table["rules"][id]
+            .get("enabled")
+            .is_some_and(|e| e.as_bool() == Some(false))
+    }
+
     #[test]
-    fn every_rule_is_in_the_readme_table() {
+    fn readme_table_rows_are_the_rule_summaries() {
+        // The summary is written once, in META: `gwlint rules` prints it, and the README row
+        // must say the same.
         let readme = include_str!("../../README.md");
         for e in RULES {
+            let severity = if off_by_default(e.meta.id) {
+                format!("{}（默认关闭）", e.meta.default_severity.as_str())
+            } else {
+                e.meta.default_severity.as_str().to_owned()
+            };
+            let row = format!("| `{}` | {severity} | {} |", e.meta.id, e.meta.summary);
             assert!(
-                readme.contains(&format!("| `{}` |", e.meta.id)),
-                "{} missing in the README rules table",
-                e.meta.id
+                readme.lines().any(|l| l == row),
+                "README rules table: expected the row\n{row}"
             );
         }
+    }
+
+    #[test]
+    fn default_toml_comments_start_with_the_rule_summaries() {
+        let lines: Vec<&str> = crate::config::DEFAULT_TOML.lines().collect();
+        for e in RULES {
+            let header = format!("[rules.{}]", e.meta.id);
+            let at = lines.iter().position(|l| *l == header).unwrap();
+            let mut first = at;
+            while first > 0
+                && lines[first - 1].starts_with("# ")
+                && !lines[first - 1].starts_with("# ———")
+            {
+                first -= 1;
+            }
+            let expected = format!("# {}。", e.meta.summary);
+            assert!(
+                first < at && lines[first].starts_with(&expected),
+                "rules/default.toml: the comment above {header} must begin with\n{expected}"
+            );
+        }
+    }
+
+    /// Option keys whose default is data kept only in `rules/default.toml` (the code's default
+    /// is empty): the list of paired marks and the placeholder patterns.
+    const DATA_KEYS: &[(&str, &str)] = &[
+        ("unmatched-pair", "pairs"),
+        ("unfilled-placeholder", "patterns"),
+    ];
+
+    #[test]
+    fn option_defaults_in_default_toml_are_the_code_defaults() {
+        // A default is written once: a key that `rules/default.toml` sets (to show users the
+        // value) must hold exactly the code's default, except the data keys.
+        let root = DeTable::parse(crate::config::DEFAULT_TOML)
+            .unwrap()
+            .into_inner();
+        let rules = match root.get("rules").map(|v| v.get_ref()) {
+            Some(DeValue::Table(t)) => t.clone(),
+            _ => panic!("no [rules] in rules/default.toml"),
+        };
+        let mut checked = 0;
+        for e in RULES {
+            let Some(DeValue::Table(table)) = rules.get(e.meta.id).map(|v| v.get_ref().clone())
+            else {
+                panic!("{} missing in rules/default.toml", e.meta.id);
+            };
+            let mut options = DeTable::new();
+            for (k, v) in table {
+                if !["severity", "enabled"].contains(&k.get_ref().as_ref()) {
+                    options.insert(k, v);
+                }
+            }
+            for (key, read, default) in (e.key_defaults)(&Spanned::new(0..0, options)) {
+                if DATA_KEYS.contains(&(e.meta.id, key.as_str())) {
+                    let field = key.replace('-', "_");
+                    assert!(
+                        default.contains(&format!("{field}: []"))
+                            || default.contains(&format!("{field}: None")),
+                        "{}: the default of {key} is data in rules/default.toml; the code's must be empty: {default}",
+                        e.meta.id
+                    );
+                    continue;
+                }
+                assert_eq!(
+                    read, default,
+                    "{}: {key} in rules/default.toml is not the code's default",
+                    e.meta.id
+                );
+                checked += 1;
+            }
+        }
+        // allow-halfwidth-level4, allow-skip, multi-paragraph-quotes, style, amount-units,
+        // value-range, time-range.
+        assert!(checked >= 7, "only {checked} option defaults checked");
+    }
+
+    fn layer(text: &str) -> OptionLayer<'_> {
+        Spanned::new(0..text.len(), DeTable::parse(text).unwrap().into_inner())
+    }
+
+    #[test]
+    fn layers_merge_key_by_key_and_lists_add_up() {
+        // A later layer's key replaces the earlier one's…
+        let o = options::<structure::misplaced_level::MisplacedLevel>(vec![
+            layer("allow-skip = true"),
+            layer("allow-skip = false"),
+        ])
+        .unwrap();
+        assert!(!o.allow_skip);
+        let o = options::<structure::misplaced_level::MisplacedLevel>(vec![
+            layer("allow-skip = false"),
+            layer(""),
+        ])
+        .unwrap();
+        assert!(
+            !o.allow_skip,
+            "a layer without the key keeps the earlier value"
+        );
+        let o = options::<punctuation::unmatched_pair::UnmatchedPair>(vec![
+            layer("pairs = [\"《》\", \"“”\"]"),
+            layer("pairs = [\"【】\"]"),
+        ])
+        .unwrap();
+        assert_eq!(o.pairs, ["【】"], "a plain list is replaced");
+        // …but the lists of APPEND_KEYS add up, in layer order.
+        let o = options::<lexicon::typo::Typo>(vec![
+            layer("extend = [[\"甲\", \"乙\"]]\ndisable = [\"a\"]"),
+            layer("disable = [\"b\"]"),
+            layer("extend = [[\"丙\", \"丁\"]]"),
+        ])
+        .unwrap();
+        assert_eq!(
+            o.extend.unwrap(),
+            [
+                ("甲".to_owned(), "乙".to_owned()),
+                ("丙".to_owned(), "丁".to_owned())
+            ]
+        );
+        assert_eq!(o.disable.unwrap(), ["a", "b"]);
+    }
+
+    #[test]
+    fn option_errors_name_the_layer_at_fault() {
+        let (at, e) = options::<structure::misplaced_level::MisplacedLevel>(vec![
+            layer("allow-skip = true"),
+            layer("allow-skip = \"yes\""),
+            layer("allow-skip = false"),
+        ])
+        .unwrap_err();
+        assert_eq!(at, Some(1));
+        assert!(e.to_string().contains("bool"), "{e}");
+        let (at, _) = options::<lexicon::typo::Typo>(vec![layer("extend = []"), layer("nope = 1")])
+            .unwrap_err();
+        assert_eq!(at, Some(1));
     }
 
     #[test]

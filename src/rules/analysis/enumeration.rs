@@ -61,7 +61,7 @@ impl EnumIssue {
 
 /// Sequences and their defects.
 #[derive(Debug, Clone, Default)]
-pub struct EnumAnalysis {
+pub struct Enumerations {
     /// Every sequence, ordered by its first item.
     pub sequences: Vec<EnumSequence>,
     /// Defects, in document order.
@@ -83,8 +83,8 @@ fn sequence_key(family: EnumFamily) -> EnumFamily {
 }
 
 /// Groups the document's enumerators into sequences and finds repeats and gaps.
-pub fn analyse(doc: &Document) -> EnumAnalysis {
-    let mut out = EnumAnalysis::default();
+pub fn analyse(doc: &Document) -> Enumerations {
+    let mut out = Enumerations::default();
     // Per family, a stack of open sequences: a list inside an item of another list of the same
     // family (`第二，…有两个可能：第一，…；第二，…。` then `第三，`) suspends the outer one.
     let mut open: HashMap<EnumFamily, Vec<Open>> = HashMap::new();

@@ -46,6 +46,11 @@ pub enum NumberingIssue {
     },
 }
 
+/// The numbering issues of a document, in document order: the shared analysis of
+/// `duplicate-number` and `skipped-number` (`cx.get::<Numbering>()`).
+#[derive(Debug, Clone, Default)]
+pub struct Numbering(pub Vec<NumberingIssue>);
+
 /// All numbering issues of a document, in document order.
 pub fn analyse(doc: &Document) -> Vec<NumberingIssue> {
     let mut issues = Vec::new();

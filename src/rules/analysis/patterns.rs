@@ -1,7 +1,7 @@
 //! Pattern rules as data: a regex, a replacement template and a message per entry, with tested
 //! examples, shipped in TOML and extended by users. Shared by `context-word` and
 //! `fold-expression`. Matching finds two-character literal prefixes at the positions of the
-//! shared lexical scan and runs each regex anchored there.
+//! word-start prefilter and runs each regex anchored there.
 
 use std::collections::HashMap;
 
@@ -11,8 +11,7 @@ use regex_automata::{Anchored, Input};
 use serde::Deserialize;
 
 use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::RuleOptions;
+use crate::engine::context::{LintContext, Reporter};
 
 /// One rule of the data (shipped or the user's).
 #[derive(Debug, Clone, Deserialize)]
@@ -60,21 +59,8 @@ pub struct Options {
     pub rule: Option<Vec<Spec>>,
 }
 
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        let mut extend = self.extend.unwrap_or_default();
-        extend.extend(self.rule.unwrap_or_default());
-        extend.extend(over.extend.unwrap_or_default());
-        extend.extend(over.rule.unwrap_or_default());
-        let mut disable = self.disable.unwrap_or_default();
-        disable.extend(over.disable.unwrap_or_default());
-        Options {
-            extend: Some(extend),
-            disable: Some(disable),
-            rule: None,
-        }
-    }
-}
+/// The keys of [`Options`] whose arrays add up over the configuration layers.
+pub const APPEND_KEYS: &[&str] = &["extend", "disable", "rule"];
 
 /// A compiled set of pattern rules.
 pub struct PatternSet {
@@ -85,7 +71,7 @@ pub struct PatternSet {
     by_prefix: Vec<Vec<usize>>,
     /// Rules whose start cannot be listed: searched over the whole text.
     unanchored: Vec<usize>,
-    /// First and second characters of the prefixes, for the shared lexical scan.
+    /// First and second characters of the prefixes, for the word-start prefilter.
     chars: crate::engine::prefilter::LexicalChars,
 }
 
@@ -217,7 +203,7 @@ impl PatternSet {
     }
 
     /// Like [`PatternSet::matches`], looking for prefixes only at `candidates` (sorted byte
-    /// offsets from the shared lexical scan) when given.
+    /// offsets from the word-start prefilter) when given.
     pub fn matches_in(
         &self,
         text: &str,
@@ -380,14 +366,15 @@ impl PatternSet {
         out
     }
 
-    /// First and second characters of the prefixes, for the shared lexical scan.
+    /// First and second characters of the prefixes, for the word-start prefilter.
     pub fn chars(&self) -> &crate::engine::prefilter::LexicalChars {
         &self.chars
     }
 
-    /// Reports every match in `doc` under rule `id`.
-    pub fn report(&self, id: &'static str, doc: &Document, out: &mut Vec<Finding>) {
-        for (i, span, fix) in self.matches_in(&doc.text, doc.lexical_candidates()) {
+    /// Reports every match in the document.
+    pub fn report(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
+        for (i, span, fix) in self.matches_in(&doc.text, cx.word_starts()) {
             let spec = &self.specs[i];
             let text = &doc.text[span.clone()];
             let message = spec.message.replace("{text}", text).replace("{fix}", &fix);
@@ -397,7 +384,7 @@ impl PatternSet {
                 (None, Some(source)) => format!("依据：{source}"),
                 (None, None) => "核对此处用词".to_owned(),
             };
-            let mut finding = Finding::new(id, span.clone(), message).with_help(help);
+            let mut finding = Finding::at(span.clone(), message).with_help(help);
             if !spec.replace.is_empty() && fix != text {
                 finding = finding.with_fix(span, fix, spec.safe);
             }
@@ -405,62 +392,6 @@ impl PatternSet {
         }
     }
 }
-
-/// Declares a pattern rule: `META` (docs from the file's `DOCS`), `ENTRY` (options [`Options`],
-/// shipped data from the file's `DATA`), the struct and its [`Rule`](crate::rules::Rule) impl.
-macro_rules! pattern_rule {
-    (
-        $(#[$attr:meta])*
-        $name:ident {
-            id: $id:literal,
-            summary: $summary:expr,
-            severity: $severity:ident $(,)?
-        }
-    ) => {
-        $crate::rules::rule_registration!(
-            $id, $summary, $severity, Lexical, true,
-            |layers| {
-                $crate::rules::build_with::<$crate::rules::analysis::patterns::Options>(layers, |o| {
-                    Ok(Box::new($name {
-                        set: $crate::rules::analysis::patterns::PatternSet::new(DATA, o)?,
-                    }))
-                })
-            }
-        );
-
-        $(#[$attr])*
-        pub struct $name {
-            set: $crate::rules::analysis::patterns::PatternSet,
-        }
-
-        impl $crate::rules::Rule for $name {
-            fn meta(&self) -> &'static $crate::rules::RuleMeta {
-                &META
-            }
-
-            fn lexical_chars(&self) -> Option<&$crate::engine::prefilter::LexicalChars> {
-                Some(self.set.chars())
-            }
-
-            fn data_size(&self) -> Option<usize> {
-                Some(self.set.len())
-            }
-
-            fn data_sources(&self) -> Vec<$crate::rules::DataSource> {
-                self.set.sources()
-            }
-
-            fn check(
-                &self,
-                doc: &$crate::document::Document,
-                out: &mut Vec<$crate::diagnostic::Finding>,
-            ) {
-                self.set.report(META.id, doc, out);
-            }
-        }
-    };
-}
-pub(crate) use pattern_rule;
 
 /// Runs every shipped example of `data`: the corrected text must come out (or the text stay as
 /// it is when it is right); for a rule without a replacement the reported part is marked 【…】.

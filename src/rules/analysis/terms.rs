@@ -8,8 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 
 use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::RuleOptions;
+use crate::engine::context::{LintContext, Reporter};
 
 /// One shipped list file.
 #[derive(Debug, Deserialize)]
@@ -86,79 +85,8 @@ pub struct TermOptions {
     pub set: Option<Vec<TermSet>>,
 }
 
-impl RuleOptions for TermOptions {
-    fn merge(self, over: Self) -> Self {
-        let mut extend = self.extend.unwrap_or_default();
-        extend.extend(over.extend.unwrap_or_default());
-        let mut disable = self.disable.unwrap_or_default();
-        disable.extend(over.disable.unwrap_or_default());
-        let mut set = self.set.unwrap_or_default();
-        set.extend(over.set.unwrap_or_default());
-        TermOptions {
-            extend: Some(extend),
-            disable: Some(disable),
-            set: Some(set),
-        }
-    }
-}
-
-/// Declares a term-list rule: `META` (docs from the file's `DOCS`), `ENTRY` (options
-/// [`TermOptions`], shipped data from the file's `DATA`), the struct and its [`Rule`](crate::rules::Rule)
-/// impl, which reports every match with the right form as a safe fix.
-macro_rules! term_list_rule {
-    (
-        $(#[$attr:meta])*
-        $name:ident {
-            id: $id:literal,
-            summary: $summary:expr,
-            severity: $severity:ident,
-            user_message: $user_message:expr $(,)?
-        }
-    ) => {
-        $crate::rules::rule_registration!(
-            $id, $summary, $severity, Lexical, true,
-            |layers| {
-                $crate::rules::build_with::<$crate::rules::analysis::terms::TermOptions>(layers, |o| {
-                    Ok(Box::new($name {
-                        list: $crate::rules::analysis::terms::TermList::build(DATA, o, $user_message)?,
-                    }))
-                })
-            }
-        );
-
-        $(#[$attr])*
-        pub struct $name {
-            list: $crate::rules::analysis::terms::TermList,
-        }
-
-        impl $crate::rules::Rule for $name {
-            fn meta(&self) -> &'static $crate::rules::RuleMeta {
-                &META
-            }
-
-            fn check(
-                &self,
-                doc: &$crate::document::Document,
-                out: &mut Vec<$crate::diagnostic::Finding>,
-            ) {
-                $crate::rules::analysis::terms::report(&self.list, META.id, doc, out);
-            }
-
-            fn lexical_chars(&self) -> Option<&$crate::engine::prefilter::LexicalChars> {
-                Some(self.list.chars())
-            }
-
-            fn data_size(&self) -> Option<usize> {
-                Some(self.list.len())
-            }
-
-            fn data_sources(&self) -> Vec<$crate::rules::DataSource> {
-                self.list.sources().to_vec()
-            }
-        }
-    };
-}
-pub(crate) use term_list_rule;
+/// The keys of [`TermOptions`] whose arrays add up over the configuration layers.
+pub const TERM_APPEND_KEYS: &[&str] = &["extend", "disable", "set"];
 
 /// One entry of a compiled list.
 #[derive(Debug, Clone)]
@@ -183,7 +111,7 @@ pub struct TermList {
     /// Anchored automaton over every entry (leftmost-longest).
     automaton: Option<AhoCorasick>,
     entries: Vec<Entry>,
-    /// First and second characters of every entry, for the shared lexical scan.
+    /// First and second characters of every entry, for the word-start prefilter.
     chars: crate::engine::prefilter::LexicalChars,
     /// Where the entries come from.
     sources: Vec<crate::rules::DataSource>,
@@ -320,19 +248,19 @@ impl TermList {
 
     /// Every match in `text`, in order, with its entry: leftmost-longest and non-overlapping, as
     /// one search over the whole text would give. The automaton runs, anchored, only where the
-    /// lexical scan says an entry can start (a DFA over every byte costs several times more for a
+    /// word-start prefilter says an entry can start (a DFA over every byte costs several times more for a
     /// few hundred CJK terms).
     pub fn find<'a>(&'a self, text: &'a str) -> Vec<(Range<usize>, &'a Entry)> {
         self.find_in(text, None)
     }
 
-    /// The characters the shared lexical scan must look for.
+    /// The characters the word-start prefilter must look for.
     pub fn chars(&self) -> &crate::engine::prefilter::LexicalChars {
         &self.chars
     }
 
     /// Like [`TermList::find`], but only at `candidates` (sorted byte offsets from the shared
-    /// lexical scan, a superset of where this list's entries can start) when given.
+    /// word-start prefilter, a superset of where this list's entries can start) when given.
     pub fn find_in<'a>(
         &'a self,
         text: &'a str,
@@ -409,15 +337,15 @@ impl TermList {
     }
 }
 
-/// Reports every match of `list` in `doc` under rule `id`, with the right form as a safe fix.
-pub fn report(list: &TermList, id: &'static str, doc: &Document, out: &mut Vec<Finding>) {
-    for (span, entry) in list.find_in(&doc.text, doc.lexical_candidates()) {
+/// Reports every match of `list` in the document, with the right form as a safe fix.
+pub fn report(list: &TermList, cx: &LintContext, out: &mut Reporter) {
+    for (span, entry) in list.find_in(&cx.doc.text, cx.word_starts()) {
         let help = match &entry.source {
             Some(source) => format!("改为“{}”（依据：{source}）", entry.right),
             None => format!("改为“{}”（本单位词表）", entry.right),
         };
         out.push(
-            Finding::new(id, span.clone(), entry.message.clone())
+            Finding::at(span.clone(), entry.message.clone())
                 .with_help(help)
                 .with_fix(span, entry.right.clone(), true),
         );

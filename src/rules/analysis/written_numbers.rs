@@ -1,6 +1,6 @@
 //! Numbers as written in running text, shared by the number rules (`src/rules/`) (GB/T 15835-2011): finding the
 //! number that ends or starts at a position, and the numeric ranges of a document. The rules
-//! start from the shared punctuation scan (range separators, `%`) or the shared lexical scan
+//! start from the shared punctuation scan (range separators, `%`) or the word-start prefilter
 //! (`约`, `近`, `年`): no rule walks the text on its own.
 
 use std::ops::Range;
@@ -225,7 +225,7 @@ pub fn is_range_separator(c: char) -> bool {
 }
 
 /// Every `number separator number` of `doc`: the ones whose separator is a mark (shared,
-/// [`Document::numeric_ranges`]) and those with `至` at the positions `zhi` of the lexical scan.
+/// [`Document::numeric_ranges`]) and those with `至` at the positions `zhi` of the word-start prefilter.
 pub fn ranges_with_zhi(doc: &Document, zhi: &[usize]) -> Vec<NumericRange> {
     let text = doc.text.as_str();
     let mut out = doc.numeric_ranges().to_vec();

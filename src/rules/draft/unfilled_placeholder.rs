@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Document, SourceKind};
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain unfilled-placeholder`).
 pub const DOCS: &str = r#"# unfilled-placeholder：未填写的占位符
@@ -57,22 +57,6 @@ disable = ["mou"]
 - `skip-in-template`（可选，默认 false）：为 true 时，命名、格式模板中的占位符不报告（见上文）。
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "unfilled-placeholder",
-    summary: "未填写的占位符（*、××、X月X日、○○、某某、【待定】、TODO）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Draft,
-    fixable: false,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<Options>(layers, |o| Ok(Box::new(UnfilledPlaceholder::new(o)?))),
-};
-
 /// One placeholder pattern as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -122,20 +106,6 @@ pub struct Options {
     pub extend_patterns: Option<Vec<PatternSpec>>,
     /// Names of patterns to drop.
     pub disable: Option<Vec<String>>,
-}
-
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        let mut extend = self.extend_patterns.unwrap_or_default();
-        extend.extend(over.extend_patterns.unwrap_or_default());
-        let mut disable = self.disable.unwrap_or_default();
-        disable.extend(over.disable.unwrap_or_default());
-        Options {
-            patterns: over.patterns.or(self.patterns),
-            extend_patterns: Some(extend),
-            disable: Some(disable),
-        }
-    }
 }
 
 /// Where a match can begin: the first characters of every pattern, when they can be listed.
@@ -268,11 +238,25 @@ impl UnfilledPlaceholder {
 }
 
 impl Rule for UnfilledPlaceholder {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "unfilled-placeholder",
+        summary: "未填写的占位符（*、××、X月X日、○○、某某、【待定】、TODO）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Draft,
+        fixable: false,
+    };
+
+    const APPEND_KEYS: &'static [&'static str] = &["extend-patterns", "disable"];
+
+    fn new(o: Options) -> Result<Self, String> {
+        UnfilledPlaceholder::new(o) // the inherent constructor
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let Some(re) = &self.combined else { return };
         let text = doc.text.as_str();
         let emphasis = if doc.kind == SourceKind::Markdown {
@@ -336,12 +320,9 @@ impl Rule for UnfilledPlaceholder {
                 continue;
             }
             out.push(
-                Finding::new(
-                    META.id,
-                    m.clone(),
-                    p.message.replace("{text}", &text[m.clone()]),
-                )
-                .with_help("填入核实后的内容再提交；如是有意保留的符号，可在配置中关闭相应模式"),
+                Finding::at(m.clone(), p.message.replace("{text}", &text[m.clone()])).with_help(
+                    "填入核实后的内容再提交；如是有意保留的符号，可在配置中关闭相应模式",
+                ),
             );
         }
     }

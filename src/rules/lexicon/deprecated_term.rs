@@ -6,9 +6,8 @@ use serde::Deserialize;
 use crate::rules::analysis::document_date::{DateSource, DocumentDate, Ymd, document_date};
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::rules::analysis::terms::{TermList, TermOptions};
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// The shipped list (`rules/terms/deprecated-term.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/deprecated-term.toml");
@@ -66,31 +65,6 @@ disable = ["covid-management-2023"]
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "deprecated-term",
-    summary: "已更名的提法（新冠肺炎→新冠病毒感染，按文件日期判断）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(DatedTerms::build(
-                &META,
-                DATA,
-                o,
-                "“{wrong}”已停用，应为“{right}”（本单位词表）",
-            )?))
-        })
-    },
-};
-
 /// Options.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -105,43 +79,19 @@ pub struct Options {
     pub set: Option<Vec<crate::rules::analysis::terms::TermSet>>,
 }
 
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        let terms = TermOptions {
-            extend: self.extend,
-            disable: self.disable,
-            set: self.set,
-        }
-        .merge(TermOptions {
-            extend: over.extend,
-            disable: over.disable,
-            set: over.set,
-        });
-        Options {
-            document_date: over.document_date.or(self.document_date),
-            extend: terms.extend,
-            disable: terms.disable,
-            set: terms.set,
-        }
-    }
-}
+/// The keys of [`Options`] whose arrays add up over the configuration layers.
+pub const APPEND_KEYS: &[&str] = crate::rules::analysis::terms::TERM_APPEND_KEYS;
 
 /// A list of terms that go out of use on a date (`since`), checked against the document's date:
 /// `deprecated-term` and `political-formulation`.
 pub struct DatedTerms {
-    meta: &'static RuleMeta,
     list: TermList,
     document_date: Option<Ymd>,
 }
 
 impl DatedTerms {
-    /// Compiles `data` (term sets with `since`) with the user's options for the rule `meta`.
-    pub fn build(
-        meta: &'static RuleMeta,
-        data: &str,
-        o: Options,
-        user_message: &str,
-    ) -> Result<Self, String> {
+    /// Compiles `data` (term sets with `since`) with the user's options.
+    pub fn build(data: &str, o: Options, user_message: &str) -> Result<Self, String> {
         let document_date = match o.document_date {
             Some(d) => Some(
                 parse_iso_date(&d)
@@ -159,7 +109,6 @@ impl DatedTerms {
             user_message,
         )?;
         Ok(DatedTerms {
-            meta,
             list,
             document_date,
         })
@@ -190,25 +139,70 @@ fn cited(text: &str, span: std::ops::Range<usize>) -> bool {
     (open_title && closes_title) || quoted
 }
 
-impl Rule for DatedTerms {
-    fn meta(&self) -> &'static RuleMeta {
-        self.meta
+/// The rule.
+pub struct DeprecatedTerm(DatedTerms);
+
+impl Rule for DeprecatedTerm {
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "deprecated-term",
+        summary: "已更名的提法（新冠肺炎→新冠病毒感染，按文件日期判断）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Lexical,
+        fixable: true,
+    };
+
+    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
+
+    fn new(o: Options) -> Result<Self, String> {
+        DatedTerms::build(DATA, o, "“{wrong}”已停用，应为“{right}”（本单位词表）")
+            .map(DeprecatedTerm)
     }
 
-    fn lexical_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
-        Some(self.list.chars())
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        self.0.report(cx, out);
+    }
+
+    fn word_start_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
+        Some(self.0.chars())
     }
 
     fn data_size(&self) -> Option<usize> {
-        Some(self.list.len())
+        Some(self.0.len())
     }
 
     fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        self.0.sources()
+    }
+}
+
+impl DatedTerms {
+    /// First and second characters of the terms, for the word-start prefilter.
+    pub fn chars(&self) -> &crate::engine::prefilter::LexicalChars {
+        self.list.chars()
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Where the entries come from.
+    pub fn sources(&self) -> Vec<crate::rules::DataSource> {
         self.list.sources().to_vec()
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        let hits = self.list.find_in(&doc.text, doc.lexical_candidates());
+    /// Reports the terms out of use at the document's date.
+    pub fn report(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
+        let hits = self.list.find_in(&doc.text, cx.word_starts());
         if hits.is_empty() {
             return;
         }
@@ -233,8 +227,7 @@ impl Rule for DatedTerms {
             };
             let finding = match (&date, since) {
                 (Some(d), Some(s)) if d.date < s => continue,
-                (None, Some(s)) => Finding::new(
-                    self.meta.id,
+                (None, Some(s)) => Finding::at(
                     span.clone(),
                     format!(
                         "{}：无法确定文件日期，请确认文件是否成文于{}年{}月{}日或以后",
@@ -242,12 +235,11 @@ impl Rule for DatedTerms {
                     ),
                 )
                 .at_most(Severity::Info),
-                (Some(d), Some(_)) => Finding::new(
-                    self.meta.id,
+                (Some(d), Some(_)) => Finding::at(
                     span.clone(),
                     format!("{}（文件日期 {}）", entry.message, d.describe()),
                 ),
-                _ => Finding::new(self.meta.id, span.clone(), entry.message.clone()),
+                _ => Finding::at(span.clone(), entry.message.clone()),
             };
             out.push(
                 finding

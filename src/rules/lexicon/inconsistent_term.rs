@@ -10,11 +10,10 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::engine::prefilter::LexicalChars;
 use crate::rules::analysis::terms::{Entry, TermList};
 use crate::rules::analysis::written_numbers::{is_chinese_numeral, number_before};
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// The shipped groups (`rules/terms/inconsistent-term.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/inconsistent-term.toml");
@@ -65,24 +64,6 @@ amount-units = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "inconsistent-term",
-    summary: "同一概念前后写法不一（作决策/做决策、制定/制订、金额单位亿元/亿）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Lexical,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| Ok(Box::new(InconsistentTerm::new(DATA, o)?)))
-    },
-};
-
 /// A group of forms of one concept.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -121,8 +102,8 @@ struct GroupFile {
 }
 
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Extra groups as lists of forms, the first preferred.
     pub extend: Option<Vec<Vec<String>>>,
@@ -131,22 +112,16 @@ pub struct Options {
     /// Groups in the shipped format (`[[group]]`), usually from an `include`d file.
     pub group: Option<Vec<Group>>,
     /// Whether amounts in 亿元 and bare 亿 are compared.
-    pub amount_units: Option<bool>,
+    pub amount_units: bool,
 }
 
-fn join<T>(a: Option<Vec<T>>, b: Option<Vec<T>>) -> Option<Vec<T>> {
-    let mut v = a.unwrap_or_default();
-    v.extend(b.unwrap_or_default());
-    Some(v)
-}
-
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
+impl Default for Options {
+    fn default() -> Self {
         Options {
-            extend: join(self.extend, over.extend),
-            disable: join(self.disable, over.disable),
-            group: join(self.group, over.group),
-            amount_units: over.amount_units.or(self.amount_units),
+            extend: None,
+            disable: None,
+            group: None,
+            amount_units: true,
         }
     }
 }
@@ -225,7 +200,7 @@ impl InconsistentTerm {
         }
         let list = TermList::from_entries(entries)?;
         let mut chars = list.chars().clone();
-        let amount_units = o.amount_units.unwrap_or(true);
+        let amount_units = o.amount_units;
         if amount_units {
             chars.union_with(yi_chars());
         }
@@ -451,7 +426,7 @@ fn collocations(
     }
 }
 
-/// `亿` (as a one-character term): from the shared lexical scan. Anchoring on the digit before
+/// `亿` (as a one-character term): from the word-start prefilter. Anchoring on the digit before
 /// it instead would make every digit of the text a first character to check.
 fn yi_chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
@@ -531,11 +506,24 @@ fn amounts(text: &str, candidates: &[usize]) -> (Vec<Range<usize>>, Vec<Range<us
 }
 
 impl Rule for InconsistentTerm {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "inconsistent-term",
+        summary: "同一概念前后写法不一（作决策/做决策、制定/制订、金额单位亿元/亿）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Lexical,
+        fixable: true,
+    };
+
+    const APPEND_KEYS: &'static [&'static str] = &["extend", "disable", "group"];
+
+    fn new(o: Options) -> Result<Self, String> {
+        Self::new(DATA, o)
     }
 
-    fn lexical_chars(&self) -> Option<&LexicalChars> {
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         Some(&self.chars)
     }
 
@@ -551,7 +539,8 @@ impl Rule for InconsistentTerm {
         out
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         for Inconsistency {
             span,
@@ -559,7 +548,7 @@ impl Rule for InconsistentTerm {
             main,
             first,
             object,
-        } in self.inconsistencies(text, doc.lexical_candidates())
+        } in self.inconsistencies(text, cx.word_starts())
         {
             let g = &self.groups[group];
             let written = &text[span.clone()];
@@ -583,7 +572,7 @@ impl Rule for InconsistentTerm {
                     format!("全文用“{main}”"),
                 ),
             };
-            let mut f = Finding::new(META.id, span.clone(), message)
+            let mut f = Finding::at(span.clone(), message)
                 .with_related(first, related)
                 .with_help(help)
                 .with_fix(span, main.clone(), false);
@@ -596,13 +585,12 @@ impl Rule for InconsistentTerm {
             out.push(f);
         }
         if self.amount_units {
-            let candidates = &*doc.candidates_for(yi_chars());
+            let candidates = &*cx.word_starts_for(yi_chars());
             let (with_yuan, bare) = amounts(text, candidates);
             if with_yuan.len() >= 2 && with_yuan.len() > bare.len() {
                 for span in bare {
                     out.push(
-                        Finding::new(
-                            META.id,
+                        Finding::at(
                             span.clone(),
                             format!(
                                 "金额单位前后不一：此处写“亿”，全文 {} 处写“亿元”",

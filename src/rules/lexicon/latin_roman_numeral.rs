@@ -1,8 +1,7 @@
 //! `latin-roman-numeral`: Latin letters used as Roman numerals in Chinese text (地表水V类 → Ⅴ类).
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain latin-roman-numeral`).
 pub const DOCS: &str = r#"# latin-roman-numeral：用拉丁字母代替罗马数字
@@ -31,27 +30,31 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    LatinRomanNumeral {
-        id: "latin-roman-numeral",
-        summary: "用拉丁字母代替罗马数字（V类→Ⅴ类、III级→Ⅲ级）",
-        severity: Info,
-        category: Lexical,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct LatinRomanNumeral;
 
 const ROMAN: [&str; 12] = [
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
 ];
 
 impl Rule for LatinRomanNumeral {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "latin-roman-numeral",
+        summary: "用拉丁字母代替罗马数字（V类→Ⅴ类、III级→Ⅲ级）",
+        docs: DOCS,
+        default_severity: Severity::Info,
+        category: Category::Lexical,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(LatinRomanNumeral)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         let bytes = text.as_bytes();
         let mut next_free = 0usize;
@@ -79,8 +82,7 @@ impl Rule for LatinRomanNumeral {
             let numeral = char::from_u32(0x2160 + n as u32).expect("U+2160..U+216B are chars");
             let span = i..i + run;
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!("罗马数字用了拉丁字母：“{letters}”应为“{numeral}”"),
                 )

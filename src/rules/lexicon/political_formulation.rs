@@ -3,8 +3,9 @@
 //! changes with every congress and plenum.
 
 use crate::diagnostic::Severity;
-use crate::rules::lexicon::deprecated_term::{DatedTerms, Options};
-use crate::rules::{Category, RuleEntry, RuleMeta, build_with};
+use crate::engine::prefilter::LexicalChars;
+use crate::rules::lexicon::deprecated_term::{APPEND_KEYS, DatedTerms, Options};
+use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
 
 /// The shipped list (`rules/terms/political-formulation.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/political-formulation.toml");
@@ -51,30 +52,43 @@ disable = ["saohei"]
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "political-formulation",
-    summary: "不规范或已过时的政治性提法（按文件日期判断；默认关闭，启用前核对数据）",
-    docs: DOCS,
-    default_severity: Severity::Info,
-    category: Category::Lexical,
-    fixable: true,
-};
+/// The rule.
+pub struct PoliticalFormulation(DatedTerms);
 
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(DatedTerms::build(
-                &META,
-                DATA,
-                o,
-                "“{wrong}”应为“{right}”（本单位词表）",
-            )?))
-        })
-    },
-};
+impl Rule for PoliticalFormulation {
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "political-formulation",
+        summary: "不规范或已过时的政治性提法（按文件日期判断；默认关闭，启用前核对数据）",
+        docs: DOCS,
+        default_severity: Severity::Info,
+        category: Category::Lexical,
+        fixable: true,
+    };
+
+    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
+
+    fn new(o: Options) -> Result<Self, String> {
+        DatedTerms::build(DATA, o, "“{wrong}”应为“{right}”（本单位词表）").map(PoliticalFormulation)
+    }
+
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        self.0.report(cx, out);
+    }
+
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
+        Some(self.0.chars())
+    }
+
+    fn data_size(&self) -> Option<usize> {
+        Some(self.0.len())
+    }
+
+    fn data_sources(&self) -> Vec<DataSource> {
+        self.0.sources()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,5 +1,10 @@
 //! `typo`: well-attested misspellings (拼博→拼搏), from shipped lists plus a user's own.
 
+use crate::diagnostic::Severity;
+use crate::engine::prefilter::LexicalChars;
+use crate::rules::analysis::terms::{TERM_APPEND_KEYS, TermList, TermOptions, report};
+use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
+
 /// The shipped list (`rules/terms/typo.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/typo.toml");
 
@@ -38,12 +43,48 @@ disable = ["一揽子货币"]
 ```
 "#;
 
-crate::rules::analysis::terms::term_list_rule! {
-    /// The rule.
-    Typo {
+/// The rule.
+pub struct Typo {
+    list: TermList,
+}
+
+impl Rule for Typo {
+    type Options = TermOptions;
+
+    const META: RuleMeta = RuleMeta {
         id: "typo",
         summary: "错别字（拼博→拼搏、布署→部署、再接再励→再接再厉）",
-        severity: Error,
-        user_message: "错别字：“{wrong}”应为“{right}”（本单位词表）",
+        docs: DOCS,
+        default_severity: Severity::Error,
+        category: Category::Lexical,
+        fixable: true,
+    };
+
+    const APPEND_KEYS: &'static [&'static str] = TERM_APPEND_KEYS;
+
+    fn new(options: TermOptions) -> Result<Self, String> {
+        Ok(Typo {
+            list: TermList::build(
+                DATA,
+                options,
+                "错别字：“{wrong}”应为“{right}”（本单位词表）",
+            )?,
+        })
+    }
+
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        report(&self.list, cx, out);
+    }
+
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
+        Some(self.list.chars())
+    }
+
+    fn data_size(&self) -> Option<usize> {
+        Some(self.list.len())
+    }
+
+    fn data_sources(&self) -> Vec<DataSource> {
+        self.list.sources().to_vec()
     }
 }

@@ -6,10 +6,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::engine::prefilter::LexicalChars;
 use crate::rules::analysis::written_numbers::{digits_at, digits_value, number_before};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain date-format`).
 pub const DOCS: &str = r#"# date-format：日期写法不规范或不统一
@@ -42,18 +41,10 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    DateFormat {
-        id: "date-format",
-        summary: "日期写法不规范或不统一（2021年01月05日、21年3月、年月日式与 2021-01-05 混用）",
-        severity: Warning,
-        category: Number,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct DateFormat;
 
-/// `年` followed by a digit: candidates from the shared lexical scan.
+/// `年` followed by a digit: candidates from the word-start prefilter.
 fn year_chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
     CHARS.get_or_init(|| {
@@ -98,17 +89,29 @@ fn is_year(text: &str, r: &Range<usize>) -> bool {
 }
 
 impl Rule for DateFormat {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "date-format",
+        summary: "日期写法不规范或不统一（2021年01月05日、21年3月、年月日式与 2021-01-05 混用）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Number,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(DateFormat)
     }
 
-    fn lexical_chars(&self) -> Option<&LexicalChars> {
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         Some(year_chars())
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
-        let starts = &*doc.candidates_for(year_chars());
+        let starts = &*cx.word_starts_for(year_chars());
         let mut dates: Vec<Date> = Vec::new();
         // 2021年1月5日, 2021年01月, 21年3月.
         for &p in starts {
@@ -142,8 +145,7 @@ impl Rule for DateFormat {
             let year_len = year.chars(text);
             if year_len == 2 {
                 out.push(
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         year.span.clone(),
                         format!("年份简写：“{}”应写全四位年份", &text[span.clone()]),
                     )
@@ -177,8 +179,7 @@ impl Rule for DateFormat {
                         .unwrap_or_default()
                 );
                 out.push(
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         span.clone(),
                         format!(
                             "日期中的月、日不加前导零：“{}”→“{fixed}”",
@@ -285,9 +286,7 @@ impl Rule for DateFormat {
         };
         for d in dates.iter().filter(|d| d.style != main) {
             out.push(
-                Finding::new(
-                    META.id,
-                    d.span.clone(),
+                Finding::at(d.span.clone(),
                     format!(
                         "日期写法与全文不一致：“{}”，全文多用“{}”式（{} 处）",
                         &text[d.span.clone()],

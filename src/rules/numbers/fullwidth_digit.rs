@@ -1,10 +1,9 @@
 //! `fullwidth-digit`: full-width digits (１９９８) in Chinese text, where GB/T 15835 wants
 //! half-width Arabic digits.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::engine::prefilter::LexicalChars;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain fullwidth-digit`).
 pub const DOCS: &str = r#"# fullwidth-digit：全角数字
@@ -32,16 +31,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    FullwidthDigit {
-        id: "fullwidth-digit",
-        summary: "全角数字（１９９８→1998）",
-        severity: Warning,
-        category: Number,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct FullwidthDigit;
 
 fn digit_chars() -> &'static LexicalChars {
     static CHARS: std::sync::OnceLock<LexicalChars> = std::sync::OnceLock::new();
@@ -55,17 +46,29 @@ fn digit_chars() -> &'static LexicalChars {
 }
 
 impl Rule for FullwidthDigit {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "fullwidth-digit",
+        summary: "全角数字（１９９８→1998）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Number,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(FullwidthDigit)
     }
 
-    fn lexical_chars(&self) -> Option<&LexicalChars> {
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         Some(digit_chars())
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
-        let candidates = &*doc.candidates_for(digit_chars());
+        let candidates = &*cx.word_starts_for(digit_chars());
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         let mut next_free = 0usize;
         for &start in candidates {
@@ -102,8 +105,7 @@ impl Rule for FullwidthDigit {
             // that says so, at the first number, instead of hundreds.
             let first = found[0].clone();
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     first.clone(),
                     format!(
                         "全文有 {} 处全角数字（首处“{}”）：阿拉伯数字应使用半角形式",
@@ -126,8 +128,7 @@ impl Rule for FullwidthDigit {
                 })
                 .collect();
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!("全角数字“{written}”应写作半角“{half}”"),
                 )

@@ -5,9 +5,8 @@ use crate::rules::analysis::word_lists::{self, WordList};
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::rules::analysis::written_numbers::number_before;
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain percent-point`).
 pub const DOCS: &str = r#"# percent-point：比率的变化误用百分号
@@ -52,44 +51,6 @@ rate-words = ["率", "比重", "占比", "增速", "增幅", "比例", "份额",
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "percent-point",
-    summary: "比率的变化用了 %（失业率下降0.5% → 下降0.5个百分点），启发式提示",
-    docs: DOCS,
-    default_severity: Severity::Info,
-    category: Category::Number,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            let list = |v: Option<Vec<String>>,
-                        default: &WordList,
-                        name: &str|
-             -> Result<Vec<String>, String> {
-                let v = v.unwrap_or_else(|| default.to_vec());
-                if v.iter().any(String::is_empty) {
-                    return Err(format!("{name} 中有空字符串"));
-                }
-                Ok(v)
-            };
-            let change_verbs = list(o.change_verbs, &words().change_verbs, "change-verbs")?;
-            let verbs = aho_corasick::AhoCorasick::new(&change_verbs).map_err(|e| e.to_string())?;
-            Ok(Box::new(PercentPoint {
-                rate_words: list(o.rate_words, &words().rate_words, "rate-words")?,
-                not_rates: list(o.not_rates, &words().not_rates, "not-rates")?,
-                change_verbs,
-                verbs,
-                count_words: list(o.count_words, &words().count_words, "count-words")?,
-            }))
-        })
-    },
-};
-
 /// The rule's word lists, parsed once.
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -120,17 +81,6 @@ pub struct Options {
     pub change_verbs: Option<Vec<String>>,
     /// Words naming a count or an amount: a change of it in `%` is relative.
     pub count_words: Option<Vec<String>>,
-}
-
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        Options {
-            rate_words: over.rate_words.or(self.rate_words),
-            not_rates: over.not_rates.or(self.not_rates),
-            change_verbs: over.change_verbs.or(self.change_verbs),
-            count_words: over.count_words.or(self.count_words),
-        }
-    }
 }
 
 /// The rule.
@@ -196,11 +146,42 @@ impl PercentPoint {
 }
 
 impl Rule for PercentPoint {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "percent-point",
+        summary: "比率的变化用了 %（失业率下降0.5% → 下降0.5个百分点），启发式提示",
+        docs: DOCS,
+        default_severity: Severity::Info,
+        category: Category::Number,
+        fixable: true,
+    };
+
+    fn new(o: Options) -> Result<Self, String> {
+        let list = |v: Option<Vec<String>>,
+                    default: &WordList,
+                    name: &str|
+         -> Result<Vec<String>, String> {
+            let v = v.unwrap_or_else(|| default.to_vec());
+            if v.iter().any(String::is_empty) {
+                return Err(format!("{name} 中有空字符串"));
+            }
+            Ok(v)
+        };
+        let words = words();
+        let change_verbs = list(o.change_verbs, &words.change_verbs, "change-verbs")?;
+        let verbs = aho_corasick::AhoCorasick::new(&change_verbs).map_err(|e| e.to_string())?;
+        Ok(PercentPoint {
+            rate_words: list(o.rate_words, &words.rate_words, "rate-words")?,
+            not_rates: list(o.not_rates, &words.not_rates, "not-rates")?,
+            change_verbs,
+            verbs,
+            count_words: list(o.count_words, &words.count_words, "count-words")?,
+        })
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         for m in doc.number_marks() {
             if !matches!(m.ch, '%' | '％') {
@@ -266,9 +247,7 @@ impl Rule for PercentPoint {
             let written = &text[span.clone()];
             let number_text = &text[number.span.clone()];
             out.push(
-                Finding::new(
-                    META.id,
-                    span.clone(),
+                Finding::at(span.clone(),
                     format!(
                         "比率的变化应以“个百分点”表示：“{written}”→“{number_text}个百分点”"
                     ),

@@ -4,9 +4,8 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
 use crate::rules::analysis::written_numbers::{self, NumericRange};
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain range-separator`).
 pub const DOCS: &str = r#"# range-separator：数值范围的连接号不规范
@@ -48,29 +47,6 @@ time-range = "dash"
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "range-separator",
-    summary: "数值范围、时间起止的连接号不规范（10-20、2021~2025、*—*年）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Number,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(RangeSeparator {
-                value_range: o.value_range.unwrap_or(Style::Tilde),
-                time_range: o.time_range.unwrap_or(Style::Dash),
-            }))
-        })
-    },
-};
-
 /// Which connector a house style wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,20 +60,20 @@ pub enum Style {
 }
 
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Connector for ranges of values.
-    pub value_range: Option<Style>,
+    pub value_range: Style,
     /// Connector for spans of time (years, months, days).
-    pub time_range: Option<Style>,
+    pub time_range: Style,
 }
 
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
+impl Default for Options {
+    fn default() -> Self {
         Options {
-            value_range: over.value_range.or(self.value_range),
-            time_range: over.time_range.or(self.time_range),
+            value_range: Style::Tilde,
+            time_range: Style::Dash,
         }
     }
 }
@@ -153,11 +129,26 @@ fn is_code(text: &str, r: &NumericRange) -> bool {
 }
 
 impl Rule for RangeSeparator {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "range-separator",
+        summary: "数值范围、时间起止的连接号不规范（10-20、2021~2025、*—*年）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Number,
+        fixable: true,
+    };
+
+    fn new(o: Options) -> Result<Self, String> {
+        Ok(RangeSeparator {
+            value_range: o.value_range,
+            time_range: o.time_range,
+        })
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         for r in doc.numeric_ranges() {
             let time = is_time_span(text, r);
@@ -195,9 +186,7 @@ impl Rule for RangeSeparator {
             );
             let mut finding = if standard {
                 // The other connector the standards allow: a house-style matter.
-                Finding::new(
-                    META.id,
-                    span.clone(),
+                Finding::at(span.clone(),
                     format!("{what}宜用“{wanted}”：“{written}”→“{fixed}”"),
                 )
                 .with_help(
@@ -205,9 +194,7 @@ impl Rule for RangeSeparator {
                 )
                 .at_most(Severity::Info)
             } else {
-                Finding::new(
-                    META.id,
-                    span.clone(),
+                Finding::at(span.clone(),
                     format!(
                         "{what}的连接号“{}”不规范：“{written}”→“{fixed}”",
                         r.sep

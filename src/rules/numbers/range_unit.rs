@@ -3,11 +3,10 @@
 
 use std::sync::OnceLock;
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::engine::prefilter::LexicalChars;
 use crate::rules::analysis::written_numbers;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain range-unit`).
 pub const DOCS: &str = r#"# range-unit：数值范围省略了不该省略的单位
@@ -46,18 +45,10 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    RangeUnit {
-        id: "range-unit",
-        summary: "数值范围省略了前一个数的 %、万、亿（10～20% → 10%～20%）",
-        severity: Warning,
-        category: Number,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct RangeUnit;
 
-/// `至` as a lexical term: its positions come from the shared lexical scan.
+/// `至` as a word term: its positions come from the word-start prefilter.
 fn zhi_chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
     CHARS.get_or_init(|| {
@@ -77,17 +68,29 @@ fn repeated_unit(rest: &str) -> Option<&'static str> {
 }
 
 impl Rule for RangeUnit {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "range-unit",
+        summary: "数值范围省略了前一个数的 %、万、亿（10～20% → 10%～20%）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Number,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(RangeUnit)
     }
 
-    fn lexical_chars(&self) -> Option<&LexicalChars> {
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         Some(zhi_chars())
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
-        let starts = &*doc.candidates_for(zhi_chars());
+        let starts = &*cx.word_starts_for(zhi_chars());
         for r in written_numbers::ranges_with_zhi(doc, starts) {
             let Some(unit) = repeated_unit(&text[r.to.span.end..]) else {
                 continue;
@@ -105,9 +108,7 @@ impl Rule for RangeUnit {
                 &text[r.from.span.end..span.end]
             );
             out.push(
-                Finding::new(
-                    META.id,
-                    span,
+                Finding::at(span,
                     format!("数值范围的前一个数省略了“{unit}”：“{written}”→“{fixed}”"),
                 )
                 .with_help("%、万、亿等不能只写在后一个数上，否则会产生歧义（GB/T 15835-2011 第 5.1.3 条）")
@@ -125,7 +126,7 @@ pub fn absorb_separator(text: &str, unit: &mut Finding, separator: &Finding) -> 
     let (Some(add), Some(sep)) = (unit.fix.as_ref(), separator.fix.as_ref()) else {
         return false;
     };
-    if unit.rule != META.id
+    if unit.rule != RangeUnit::META.id
         || !add.span.is_empty()
         || sep.span.start != add.span.start
         || sep.span.end > unit.span.end

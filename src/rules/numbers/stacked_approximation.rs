@@ -2,11 +2,10 @@
 
 use std::sync::OnceLock;
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::engine::prefilter::LexicalChars;
 use crate::rules::analysis::written_numbers::{is_chinese_numeral, number_after};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain stacked-approximation`).
 pub const DOCS: &str = r#"# stacked-approximation：概数叠用
@@ -37,21 +36,13 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    StackedApproximation {
-        id: "stacked-approximation",
-        summary: "概数叠用（约…左右、近…多）",
-        severity: Warning,
-        category: Number,
-        fixable: false,
-    }
-}
+/// The rule.
+pub struct StackedApproximation;
 
 const NUMBER_STARTS: &str = "0123456789０１２３４５６７８９*＊一二三四五六七八九十百千万两几";
 
 /// `约`/`近` (and `大约`, `将近`, `接近`) followed by a number: candidates from the shared
-/// lexical scan.
+/// word-start prefilter.
 fn chars() -> &'static LexicalChars {
     static CHARS: OnceLock<LexicalChars> = OnceLock::new();
     CHARS.get_or_init(|| {
@@ -92,17 +83,29 @@ fn is_unit_char(c: char) -> bool {
 }
 
 impl Rule for StackedApproximation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "stacked-approximation",
+        summary: "概数叠用（约…左右、近…多）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Number,
+        fixable: false,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(StackedApproximation)
     }
 
-    fn lexical_chars(&self) -> Option<&LexicalChars> {
+    fn word_start_chars(&self) -> Option<&LexicalChars> {
         Some(chars())
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
-        let starts = &*doc.candidates_for(chars());
+        let starts = &*cx.word_starts_for(chars());
         let mut next_free = 0;
         for &p in starts {
             if p < next_free {
@@ -214,8 +217,7 @@ impl Rule for StackedApproximation {
             let head = &text[start..i];
             let head = head.trim_end_matches(['为', '有']);
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!("概数叠用：“{written}”中“{head}”与“{word}”重复，删去其一"),
                 )

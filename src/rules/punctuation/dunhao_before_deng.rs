@@ -3,9 +3,9 @@
 use crate::rules::analysis::word_lists::{self, WordList};
 use std::collections::HashSet;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain dunhao-before-deng`).
 pub const DOCS: &str = r#"# dunhao-before-deng：“等”或连词前多了顿号
@@ -45,16 +45,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    DunhaoBeforeDeng {
-        id: "dunhao-before-deng",
-        summary: "“等”“等等”或连词（以及、和、与、及、或）前多了顿号",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct DunhaoBeforeDeng;
 
 /// The rule's word lists, parsed once.
 #[derive(serde::Deserialize)]
@@ -169,11 +161,23 @@ fn clause_start_pairs(text: &str) -> HashSet<(char, char)> {
 }
 
 impl Rule for DunhaoBeforeDeng {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "dunhao-before-deng",
+        summary: "“等”“等等”或连词（以及、和、与、及、或）前多了顿号",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(DunhaoBeforeDeng)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let mut starts = None;
         for m in doc.marks() {
             if m.ch != '、' {
@@ -208,7 +212,7 @@ impl Rule for DunhaoBeforeDeng {
                 format!("连词“{word}”前不加顿号")
             };
             out.push(
-                Finding::new(META.id, span.clone(), format!("多余的顿号：{what}"))
+                Finding::at(span.clone(), format!("多余的顿号：{what}"))
                     .with_help("删去顿号（GB/T 15834-2011 附录 B.1）")
                     .with_fix(span, "", true),
             );

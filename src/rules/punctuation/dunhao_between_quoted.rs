@@ -4,8 +4,7 @@ use crate::rules::analysis::word_lists::{self, WordList};
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::Document;
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain dunhao-between-quoted`).
 pub const DOCS: &str = r#"# dunhao-between-quoted：引号、书名号并列成分之间的顿号
@@ -47,33 +46,12 @@ style = "omit"
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "dunhao-between-quoted",
-    summary: "并列的引号、书名号之间用了顿号（《A》、《B》），可配置为要求顿号",
-    docs: DOCS,
-    default_severity: Severity::Info,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(DunhaoBetweenQuoted {
-                style: o.style.unwrap_or(Style::Omit),
-            }))
-        })
-    },
-};
-
 /// House style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Style {
     /// No 顿号 between fully quoted items (GB/T 15834 4.5.3.5).
+    #[default]
     Omit,
     /// A 顿号 between them.
     Require,
@@ -83,18 +61,10 @@ pub enum Style {
 
 /// Options.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// `omit`, `require` or `off`.
-    pub style: Option<Style>,
-}
-
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        Options {
-            style: over.style.or(self.style),
-        }
-    }
+    pub style: Style,
 }
 
 /// The rule.
@@ -103,11 +73,23 @@ pub struct DunhaoBetweenQuoted {
 }
 
 impl Rule for DunhaoBetweenQuoted {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "dunhao-between-quoted",
+        summary: "并列的引号、书名号之间用了顿号（《A》、《B》），可配置为要求顿号",
+        docs: DOCS,
+        default_severity: Severity::Info,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(o: Options) -> Result<Self, String> {
+        Ok(DunhaoBetweenQuoted { style: o.style })
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         if self.style == Style::Off {
             return;
         }
@@ -135,9 +117,7 @@ impl Rule for DunhaoBetweenQuoted {
                     {
                         let span = next.pos..next.end();
                         out.push(
-                            Finding::new(
-                                META.id,
-                                span.clone(),
+                            Finding::at(span.clone(),
                                 format!("并列的{}之间不用顿号", kind(m.ch)),
                             )
                             .with_help("删去顿号（GB/T 15834-2011 第 4.5.3.5 条）；本单位要求加顿号时可设置 style = \"require\"")
@@ -149,9 +129,7 @@ impl Rule for DunhaoBetweenQuoted {
                     if next.ch == closes && next.pos == m.end() {
                         let span = m.end()..m.end();
                         out.push(
-                            Finding::new(
-                                META.id,
-                                m.pos..next.end(),
+                            Finding::at(m.pos..next.end(),
                                 format!("并列的{}之间缺少顿号（本单位要求加顿号）", kind(m.ch)),
                             )
                             .with_help("加顿号，或把 style 设为 \"omit\"（GB/T 15834-2011 第 4.5.3.5 条的通常写法）")

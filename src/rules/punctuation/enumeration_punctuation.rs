@@ -1,10 +1,9 @@
 //! `enumeration-punctuation`: wrong punctuation after an enumerator — `一是：`, `一是，`,
 //! `第一、`, `首先、`.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::rules::analysis::common::quoted;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain enumeration-punctuation`).
 pub const DOCS: &str = r#"# enumeration-punctuation：序次语后的标点用错
@@ -36,16 +35,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    EnumerationPunctuation {
-        id: "enumeration-punctuation",
-        summary: "序次语后标点错误（“一是：”“第一、”）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct EnumerationPunctuation;
 
 /// Punctuation that must not follow `一是`.
 fn is_stray_after_shi(c: char) -> bool {
@@ -53,11 +44,23 @@ fn is_stray_after_shi(c: char) -> bool {
 }
 
 impl Rule for EnumerationPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "enumeration-punctuation",
+        summary: "序次语后标点错误（“一是：”“第一、”）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(EnumerationPunctuation)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         for e in &doc.enumerators {
             let written = doc.slice(e.span.clone());
             let Some(next) = doc.text[e.span.end..].chars().next() else {
@@ -69,8 +72,7 @@ impl Rule for EnumerationPunctuation {
                     continue;
                 }
                 out.push(
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         punct.clone(),
                         format!(
                             "序次语{}后应当用逗号，不用{}",
@@ -83,8 +85,7 @@ impl Rule for EnumerationPunctuation {
                 );
             } else if is_stray_after_shi(next) {
                 out.push(
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         punct.clone(),
                         format!(
                             "序次语{}后不加标点，这里多了{}",

@@ -1,9 +1,9 @@
 //! `halfwidth-punctuation`: ASCII `, . ; : ? ! ( ) " '` in Chinese running text.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::document::marks::is_chinese;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain halfwidth-punctuation`).
 pub const DOCS: &str = r#"# halfwidth-punctuation：中文里用了半角标点
@@ -49,16 +49,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    HalfwidthPunctuation {
-        id: "halfwidth-punctuation",
-        summary: "中文里用了半角标点（, . ; : ? ! ( ) \" '）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct HalfwidthPunctuation;
 
 fn full_width(c: char) -> Option<&'static str> {
     Some(match c {
@@ -416,8 +408,7 @@ fn quote_finding(c: char, dir: Option<Dir>, span: std::ops::Range<usize>) -> Fin
     let help = "改为全角引号（GB/T 15834-2011 第 5 章）；前引号和后引号按引文的起止区分";
     let Some(dir) = dir else {
         let pair = if c == '"' { "“ ”" } else { "‘ ’" };
-        return Finding::new(
-            META.id,
+        return Finding::at(
             span,
             format!("半角引号（{c}）：中文里应使用全角引号（{pair}），前后配对不明，无法判断是前引号还是后引号"),
         )
@@ -429,8 +420,7 @@ fn quote_finding(c: char, dir: Option<Dir>, span: std::ops::Range<usize>) -> Fin
         (_, Dir::Open) => ("‘", "前引号", "前单引号"),
         (_, Dir::Close) => ("’", "后引号", "后单引号"),
     };
-    Finding::new(
-        META.id,
+    Finding::at(
         span.clone(),
         format!("半角引号（{c}）：这里是{which}，中文里应使用全角{name}（{replacement}）"),
     )
@@ -439,11 +429,23 @@ fn quote_finding(c: char, dir: Option<Dir>, span: std::ops::Range<usize>) -> Fin
 }
 
 impl Rule for HalfwidthPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "halfwidth-punctuation",
+        summary: "中文里用了半角标点（, . ; : ? ! ( ) \" '）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(HalfwidthPunctuation)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         let marks = doc.marks();
         // Brackets paired per paragraph: a half-width bracket whose partner is full-width is a
@@ -574,8 +576,7 @@ impl Rule for HalfwidthPunctuation {
                     }) =>
                 {
                     let w = full_width(c).expect("listed above");
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         span.clone(),
                         format!("半角标点“{c}”紧挨着全角“{w}”：删去多余的半角“{c}”"),
                     )
@@ -584,8 +585,7 @@ impl Rule for HalfwidthPunctuation {
                 }
                 _ => {
                     let replacement = full_width(c).expect("listed above");
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         span.clone(),
                         format!("半角标点“{c}”：中文里应使用全角“{replacement}”"),
                     )

@@ -1,9 +1,8 @@
 //! `malformed-doc-number`: a 发文字号 whose year is not in 六角括号 `〔〕`, or with 第 or a leading zero.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::marks::is_han;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain malformed-doc-number`).
 pub const DOCS: &str = r#"# malformed-doc-number：发文字号写法不规范
@@ -35,16 +34,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    MalformedDocNumber {
-        id: "malformed-doc-number",
-        summary: "发文字号写法不规范（[2021]、【2021】、第01号 → 〔2021〕1号）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct MalformedDocNumber;
 
 fn closing(open: char) -> Option<char> {
     Some(match open {
@@ -59,11 +50,23 @@ fn closing(open: char) -> Option<char> {
 }
 
 impl Rule for MalformedDocNumber {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "malformed-doc-number",
+        summary: "发文字号写法不规范（[2021]、【2021】、第01号 → 〔2021〕1号）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(MalformedDocNumber)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         for m in doc.marks() {
             let Some(close) = closing(m.ch) else { continue };
@@ -112,8 +115,7 @@ impl Rule for MalformedDocNumber {
                 problems.push("顺序号不编虚位".to_owned());
             }
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!("发文字号写法不规范：{}", problems.join("；")),
                 )

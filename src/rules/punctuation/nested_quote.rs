@@ -1,8 +1,7 @@
 //! `nested-quote`: double quotes inside double quotes, book-title marks inside book-title marks.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain nested-quote`).
 pub const DOCS: &str = r#"# nested-quote：引号、书名号嵌套用错
@@ -31,16 +30,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    NestedQuote {
-        id: "nested-quote",
-        summary: "引号内再用双引号、书名号内再用双书名号（应为‘’〈〉）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct NestedQuote;
 
 /// (opener, closer, inner opener, inner closer, name)
 const KINDS: [(char, char, char, char, &str); 2] = [
@@ -49,11 +40,23 @@ const KINDS: [(char, char, char, char, &str); 2] = [
 ];
 
 impl Rule for NestedQuote {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "nested-quote",
+        summary: "引号内再用双引号、书名号内再用双书名号（应为‘’〈〉）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(NestedQuote)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         for &(open, close, inner_open, inner_close, name) in &KINDS {
             // Open positions, and the pairs closed while an outer pair is still open: they are
             // reported once the outermost pair closes (one flat list keeps deep nesting linear).
@@ -83,9 +86,7 @@ impl Rule for NestedQuote {
                         {
                             let span = pos..pos + ch.len_utf8();
                             out.push(
-                                Finding::new(
-                                    META.id,
-                                    span.clone(),
+                                Finding::at(span.clone(),
                                     format!(
                                         "{name}嵌套：里层的{role}{name}应为单{name}（{rep}），不用双{name}（{ch}）"
                                     ),

@@ -1,9 +1,8 @@
 //! `nonstandard-dash`: a 破折号 not written as `——`.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::marks::{is_chinese, runs};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain nonstandard-dash`).
 pub const DOCS: &str = r#"# nonstandard-dash：破折号写法不规范
@@ -36,16 +35,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    NonstandardDash {
-        id: "nonstandard-dash",
-        summary: "破折号写法不规范（--、－－、――、──）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct NonstandardDash;
 
 /// The two numbers a dash run at `span` stands between, when they sit in Chinese text
 /// (`为2021--2025年`) and are not part of a code or an English passage (`ISO-8859--1`).
@@ -72,11 +63,23 @@ fn numeric_range(
 }
 
 impl Rule for NonstandardDash {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "nonstandard-dash",
+        summary: "破折号写法不规范（--、－－、――、──）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(NonstandardDash)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let marks = doc.marks();
         let dashlike = |c: char| matches!(c, '-' | '－' | '―' | '─');
         for (first, last) in runs(marks, dashlike) {
@@ -112,8 +115,7 @@ impl Rule for NonstandardDash {
                 !crate::rules::numbers::range_separator::is_time_span(&doc.text, r)
             });
             let finding = if range && value_range {
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!("连接号写法不规范：数值范围应使用浪纹线“～”，不用“{written}”"),
                 )
@@ -122,17 +124,14 @@ impl Rule for NonstandardDash {
                 )
                 .with_fix(span, "～", false)
             } else if range {
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!("连接号写法不规范：表示起止应使用一字线“—”，不用“{written}”"),
                 )
                 .with_help("起止、时间范围用一字线“—”或浪纹线“～”（GB/T 15834-2011 第 4.13 条）")
                 .with_fix(span, "—", false)
             } else {
-                Finding::new(
-                    META.id,
-                    span.clone(),
+                Finding::at(span.clone(),
                     format!("破折号写法不规范：“{written}”应为“——”"),
                 )
                 .with_help("破折号是两个“—”连写（GB/T 15834-2011 第 4.10 条）；表示起止的连接号用一字线“—”")

@@ -1,9 +1,8 @@
 //! `nonstandard-ellipsis`: an ellipsis not written as `……`.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::marks::runs;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain nonstandard-ellipsis`).
 pub const DOCS: &str = r#"# nonstandard-ellipsis：省略号写法不规范
@@ -36,23 +35,27 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    NonstandardEllipsis {
-        id: "nonstandard-ellipsis",
-        summary: "省略号写法不规范（...、。。。、···、单个…）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct NonstandardEllipsis;
 
 impl Rule for NonstandardEllipsis {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "nonstandard-ellipsis",
+        summary: "省略号写法不规范（...、。。。、···、单个…）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(NonstandardEllipsis)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let marks = doc.marks();
         let is_dotlike = |c: char| matches!(c, '.' | '．' | '。' | '·' | '・' | '…');
         for (first, last) in runs(marks, is_dotlike) {
@@ -73,8 +76,7 @@ impl Rule for NonstandardEllipsis {
                     let span = marks[i].pos..marks[j].end();
                     let written = &doc.text[span.clone()];
                     out.push(
-                        Finding::new(
-                            META.id,
+                        Finding::at(
                             span.clone(),
                             format!("省略号写法不规范：“{written}”应为“……”"),
                         )

@@ -1,8 +1,7 @@
 //! `repeated-punctuation`: doubled or stacked 点号 (`，，` `。。` `，。`).
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain repeated-punctuation`).
 pub const DOCS: &str = r#"# repeated-punctuation：点号重复或叠用
@@ -32,27 +31,31 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    RepeatedPunctuation {
-        id: "repeated-punctuation",
-        summary: "点号重复或叠用（，，。。、、，。）",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct RepeatedPunctuation;
 
 fn is_pause(c: char) -> bool {
     matches!(c, '，' | '、' | '。' | '；' | '：' | ',' | ';' | ':')
 }
 
 impl Rule for RepeatedPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "repeated-punctuation",
+        summary: "点号重复或叠用（，，。。、、，。）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(RepeatedPunctuation)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let marks = doc.marks();
         let mut i = 0;
         while i + 1 < marks.len() {
@@ -75,11 +78,11 @@ impl Rule for RepeatedPunctuation {
             let span = a.pos..b.end();
             let written = &doc.text[span.clone()];
             let finding = if a.ch == b.ch {
-                Finding::new(META.id, span, format!("标点重复：“{written}”"))
+                Finding::at(span, format!("标点重复：“{written}”"))
                     .with_help("删去多余的一个标点")
                     .with_fix(b.pos..b.end(), "", true)
             } else {
-                Finding::new(META.id, span, format!("点号叠用：“{written}”"))
+                Finding::at(span, format!("点号叠用：“{written}”"))
                     .with_help("一处停顿只用一个点号：核对后保留其中一个")
                     .with_fix(a.pos..a.end(), "", false)
             };

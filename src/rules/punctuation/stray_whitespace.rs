@@ -2,12 +2,12 @@
 //! inside a sentence, and invisible characters. Indentation, trailing blanks and whitespace that
 //! lays text out (gaps, titles, tables, bylines, datelines …) are not findings.
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::document::marks::{is_chinese, is_cjk_punct, is_han};
 use crate::rules::analysis::whitespace::{self, Line, Run, is_blank, is_invisible};
 use crate::rules::analysis::word_lists::{self, WordList};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain stray-whitespace`).
 pub const DOCS: &str = r#"# stray-whitespace：正文中多余的空白和不可见字符
@@ -61,16 +61,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    StrayWhitespace {
-        id: "stray-whitespace",
-        summary: "正文中多余的空白：汉字间或标点旁的空格、句中的不间断空格和全角空格、零宽字符",
-        severity: Warning,
-        category: Punctuation,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct StrayWhitespace;
 
 fn describe(c: char) -> &'static str {
     match c {
@@ -437,7 +429,7 @@ fn names(chars: impl Iterator<Item = char>) -> String {
 
 /// Reports the invisible characters of a run whose blanks are layout (indentation, trailing
 /// blanks, a gap): the finding covers the invisible characters, and the blanks stay.
-fn edge_invisible(doc: &Document, run: &Run, inside: bool, out: &mut Vec<Finding>) {
+fn edge_invisible(doc: &Document, run: &Run, inside: bool, out: &mut Reporter) {
     // Inside a line U+FEFF is invisible too; at its edges it is a blank (a BOM, an indent).
     let invisible = |c: char| is_invisible(c) || (inside && c == '\u{FEFF}');
     let mut offsets = Vec::with_capacity(run.chars.len());
@@ -462,18 +454,30 @@ fn edge_invisible(doc: &Document, run: &Run, inside: bool, out: &mut Vec<Finding
     let keep: String = chars.iter().filter(|&&c| !invisible(c)).collect();
     let what = names(chars.iter().copied().filter(|&c| invisible(c)));
     out.push(
-        Finding::new(META.id, span.clone(), format!("不可见字符：{what}"))
+        Finding::at(span.clone(), format!("不可见字符：{what}"))
             .with_help("删除看不见的字符")
             .with_fix(span, keep, true),
     );
 }
 
 impl Rule for StrayWhitespace {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "stray-whitespace",
+        summary: "正文中多余的空白：汉字间或标点旁的空格、句中的不间断空格和全角空格、零宽字符",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(StrayWhitespace)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         for line in whitespace::lines(doc) {
             for run in &line.edges {
@@ -538,7 +542,7 @@ impl Rule for StrayWhitespace {
                     }
                     let what = names(run.chars.iter().copied());
                     out.push(
-                        Finding::new(META.id, span.clone(), format!("不可见字符：{what}"))
+                        Finding::at(span.clone(), format!("不可见字符：{what}"))
                             .with_help("删除看不见的字符")
                             .with_fix(span, "", true),
                     );
@@ -565,7 +569,7 @@ impl Rule for StrayWhitespace {
                     format!("{place}有多余的{what}")
                 };
                 out.push(
-                    Finding::new(META.id, span.clone(), message)
+                    Finding::at(span.clone(), message)
                         .with_help("删除多余的空白（段首缩进除外）")
                         .with_fix(span, "", true),
                 );
@@ -594,9 +598,8 @@ mod tests {
     /// Each finding as its rule, message and the six characters of text before it.
     fn findings(text: &str) -> Vec<(&'static str, String, String)> {
         let doc = Document::parse(text, SourceKind::Text);
-        let mut out = Vec::new();
-        StrayWhitespace.check(&doc, &mut out);
-        MergedParagraphs.check(&doc, &mut out);
+        let mut out = crate::rules::run_alone(&StrayWhitespace, &doc);
+        out.extend(crate::rules::run_alone(&MergedParagraphs, &doc));
         out.iter()
             .map(|f| {
                 let before: String = doc.text[..f.span.start]

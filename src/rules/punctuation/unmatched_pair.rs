@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::Document;
 use crate::rules::punctuation::halfwidth_punctuation::{Dir, QuoteDirs, paragraph_quotes};
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain unmatched-pair`).
 pub const DOCS: &str = r#"# unmatched-pair：成对标点不配对
@@ -47,37 +47,21 @@ multi-paragraph-quotes = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "unmatched-pair",
-    summary: "成对标点缺前一半或后一半，或交叉嵌套（如“出台意见》”）",
-    docs: DOCS,
-    default_severity: Severity::Error,
-    category: Category::Punctuation,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| build_with::<Options>(layers, |o| Ok(Box::new(UnmatchedPair::new(o)?))),
-};
-
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
-    /// Pairs as two-character strings, opener first.
-    pub pairs: Option<Vec<String>>,
+    /// Pairs as two-character strings, opener first (the list is data: in `rules/default.toml`).
+    pub pairs: Vec<String>,
     /// Allow quotations running over several paragraphs.
-    pub multi_paragraph_quotes: Option<bool>,
+    pub multi_paragraph_quotes: bool,
 }
 
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
+impl Default for Options {
+    fn default() -> Self {
         Options {
-            pairs: over.pairs.or(self.pairs),
-            multi_paragraph_quotes: over.multi_paragraph_quotes.or(self.multi_paragraph_quotes),
+            pairs: Vec::new(),
+            multi_paragraph_quotes: true,
         }
     }
 }
@@ -137,7 +121,7 @@ impl UnmatchedPair {
     /// Builds the automaton over every opener and closer.
     pub fn new(options: Options) -> Result<Self, String> {
         let mut pairs = Vec::new();
-        for p in options.pairs.unwrap_or_default() {
+        for p in options.pairs {
             let chars: Vec<char> = p.chars().collect();
             if chars.len() != 2 || chars[0] == chars[1] {
                 return Err(format!(
@@ -186,7 +170,7 @@ impl UnmatchedPair {
             automaton,
             wide_marks,
             ascii_marks,
-            multi_paragraph_quotes: options.multi_paragraph_quotes.unwrap_or(true),
+            multi_paragraph_quotes: options.multi_paragraph_quotes,
         })
     }
 
@@ -211,11 +195,23 @@ impl UnmatchedPair {
 }
 
 impl Rule for UnmatchedPair {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "unmatched-pair",
+        summary: "成对标点缺前一半或后一半，或交叉嵌套（如“出台意见》”）",
+        docs: DOCS,
+        default_severity: Severity::Error,
+        category: Category::Punctuation,
+        fixable: true,
+    };
+
+    fn new(o: Options) -> Result<Self, String> {
+        UnmatchedPair::new(o) // the inherent constructor
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
         // The shared punctuation scan lists every mark already; the rule's own search is only
         // needed when a configured mark is a letter or digit (which the scan leaves out).
@@ -327,7 +323,7 @@ impl Rule for UnmatchedPair {
                     )
                 };
                 out.push(
-                    Finding::new(META.id, m.start..m.end, message)
+                    Finding::at(m.start..m.end, message)
                         .with_related(top.pos..top.pos + open_char.len_utf8(), "前一半在这里")
                         .with_help(help)
                         .with_fix(m.start..m.end, want.to_string(), true),
@@ -336,8 +332,7 @@ impl Rule for UnmatchedPair {
             }
             let open_char = self.pairs[pair].0;
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     m.start..m.end,
                     format!("{}没有对应的{}", mark(close_char), mark(open_char)),
                 )
@@ -389,7 +384,7 @@ impl UnmatchedPair {
 
     /// End of paragraph `para`: report what is still open, unless it is a quotation continued in the
     /// next paragraph (which then opens with the same quote mark).
-    fn flush(&self, doc: &Document, para: usize, stack: &mut Vec<Open>, out: &mut Vec<Finding>) {
+    fn flush(&self, doc: &Document, para: usize, stack: &mut Vec<Open>, out: &mut Reporter) {
         // A half-width opening quote left open is halfwidth-punctuation's to report.
         stack.retain(|o| !o.ascii);
         if stack.is_empty() {
@@ -413,8 +408,7 @@ impl UnmatchedPair {
         for open in stack.drain(..) {
             let (o, c) = self.pairs[open.pair];
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     open.pos..open.pos + o.len_utf8(),
                     format!("{}没有对应的{}", mark(o), mark(c)),
                 )
@@ -465,7 +459,7 @@ impl UnmatchedPair {
         stack: &mut Vec<Open>,
         pair: usize,
         pos: usize,
-        out: &mut Vec<Finding>,
+        out: &mut Reporter,
     ) -> bool {
         let depth = stack.len().saturating_sub(SEARCH_DEPTH);
         let Some(j) = (depth..stack.len()).rev().find(|&j| stack[j].pair == pair) else {
@@ -486,8 +480,7 @@ impl UnmatchedPair {
     fn crossing(&self, text: &str, opened: &Open, cross: usize) -> Finding {
         let (o, c) = self.pairs[opened.pair];
         let cross_char = text[cross..].chars().next().unwrap_or(' ');
-        Finding::new(
-            META.id,
+        Finding::at(
             opened.pos..opened.pos + o.len_utf8(),
             format!(
                 "成对标点交叉嵌套：{}在外层的{}之前打开，却在它之后才闭合",

@@ -2,9 +2,8 @@
 //! numbers are not in the text, so the numbering rules cannot see them: say so, once per file,
 //! instead of missing a duplicate or a gap silently.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain auto-numbering`).
 pub const DOCS: &str = r#"# auto-numbering：Word 自动编号的段落
@@ -32,23 +31,27 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    AutoNumbering {
-        id: "auto-numbering",
-        summary: "Word 自动编号的段落：序号不在正文中，无法检查（每个文件提示一次）",
-        severity: Info,
-        category: Structure,
-        fixable: false,
-    }
-}
+/// The rule.
+pub struct AutoNumbering;
 
 impl Rule for AutoNumbering {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "auto-numbering",
+        summary: "Word 自动编号的段落：序号不在正文中，无法检查（每个文件提示一次）",
+        docs: DOCS,
+        default_severity: Severity::Info,
+        category: Category::Structure,
+        fixable: false,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(AutoNumbering)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let Some(&first) = doc.auto_numbered.first() else {
             return;
         };
@@ -67,9 +70,7 @@ impl Rule for AutoNumbering {
             ""
         };
         out.push(
-            Finding::new(
-                META.id,
-                p.content.clone(),
+            Finding::at(p.content.clone(),
                 format!(
                     "共 {} 段使用 Word 自动编号（段落 {}{more}）：序号不在正文中，未检查是否重复、跳号",
                     doc.auto_numbered.len(),

@@ -7,12 +7,12 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::numerals;
 use crate::document::{Document, Heading};
 use crate::rules::analysis::common::quoted;
 use crate::rules::analysis::enumeration;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain count-claim`).
 pub const DOCS: &str = r#"# count-claim：数量概括与所列内容不符
@@ -59,16 +59,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    CountClaim {
-        id: "count-claim",
-        summary: "数量概括（“五项重点”“八个方面：”）与实际列举的项数不符",
-        severity: Warning,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct CountClaim;
 
 /// Classifiers, longest first.
 const CLASSIFIERS: [&str; 20] = [
@@ -228,13 +220,24 @@ struct Claim {
 }
 
 impl Rule for CountClaim {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "count-claim",
+        summary: "数量概括（“五项重点”“八个方面：”）与实际列举的项数不符",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(CountClaim)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let text = doc.text.as_str();
-        let mut analysis: Option<enumeration::EnumAnalysis> = None;
         let mut para = 0usize;
         for start in candidates(text) {
             let Some((num, cls, noun)) = claim_at(text, start) else {
@@ -270,8 +273,14 @@ impl Rule for CountClaim {
             }
             let after = &text[noun.end..p.span.end.max(noun.end)];
             if let Some(colon) = colon_after(after) {
-                let analysis = analysis.get_or_insert_with(|| enumeration::analyse(doc));
-                check_forward(doc, analysis, &claim, para, noun.end + colon, out);
+                check_forward(
+                    doc,
+                    cx.get::<enumeration::Enumerations>(),
+                    &claim,
+                    para,
+                    noun.end + colon,
+                    out,
+                );
             }
         }
     }
@@ -599,7 +608,7 @@ fn split_items(clause: &str) -> Option<Vec<&str>> {
     Some(items)
 }
 
-fn check_backward(doc: &Document, claim: &Claim, list: &ListFound, out: &mut Vec<Finding>) {
+fn check_backward(doc: &Document, claim: &Claim, list: &ListFound, out: &mut Reporter) {
     let v = claim.value;
     let wrong = if list.open_ended {
         v < list.min && list.restart.is_none_or(|r| v < r)
@@ -633,7 +642,7 @@ fn check_backward(doc: &Document, claim: &Claim, list: &ListFound, out: &mut Vec
             &doc.text[claim.head.clone()]
         )
     };
-    let mut f = Finding::new(META.id, claim.head.clone(), message)
+    let mut f = Finding::at(claim.head.clone(), message)
         .with_help("核对列举的内容：是漏写、多写了一项，还是数字没有随之修改")
         .with_related(list.span.clone(), "所列各项");
     if list.min == list.max && !list.open_ended && list.restart.is_none() {
@@ -675,11 +684,11 @@ fn colon_after(after: &str) -> Option<usize> {
 
 fn check_forward(
     doc: &Document,
-    analysis: &enumeration::EnumAnalysis,
+    analysis: &enumeration::Enumerations,
     claim: &Claim,
     para: usize,
     colon: usize,
-    out: &mut Vec<Finding>,
+    out: &mut Reporter,
 ) {
     let p = &doc.paragraphs[para];
     let rest = doc.text[colon..p.span.end].trim_start_matches(['：', ':']);
@@ -723,8 +732,7 @@ fn check_forward(
     }
     let written = &doc.text[claim.span.clone()];
     out.push(
-        Finding::new(
-            META.id,
+        Finding::at(
             claim.head.clone(),
             format!("数量不符：{}，下文实际列了 {count} {what}", quoted(written)),
         )
@@ -764,7 +772,7 @@ fn heading_run(doc: &Document, first: usize) -> Option<(u32, Range<usize>)> {
 /// item, so this is a binary search.
 fn sequence_from(
     doc: &Document,
-    analysis: &enumeration::EnumAnalysis,
+    analysis: &enumeration::Enumerations,
     from: usize,
     pick: impl Fn(&crate::document::Enumerator) -> bool,
 ) -> Option<(u32, Range<usize>)> {

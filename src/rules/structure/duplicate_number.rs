@@ -1,10 +1,9 @@
 //! `duplicate-number`: a heading repeats the number of an earlier sibling.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::rules::analysis::common::{marker_with_value, quoted};
-use crate::rules::analysis::numbering::{NumberingIssue, analyse};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::analysis::numbering::{Numbering, NumberingIssue};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain duplicate-number`).
 pub const DOCS: &str = r#"# duplicate-number：层次序号重复
@@ -41,24 +40,28 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    DuplicateNumber {
-        id: "duplicate-number",
-        summary: "同级标题序号重复（如“一、二、一、”）",
-        severity: Error,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct DuplicateNumber;
 
 impl Rule for DuplicateNumber {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "duplicate-number",
+        summary: "同级标题序号重复（如“一、二、一、”）",
+        docs: DOCS,
+        default_severity: Severity::Error,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(DuplicateNumber)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for issue in analyse(doc) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
+        for issue in cx.get::<Numbering>().0.iter().cloned() {
             let NumberingIssue::Duplicate {
                 heading,
                 first,
@@ -73,8 +76,7 @@ impl Rule for DuplicateNumber {
             let want = marker_with_value(doc, h, expected);
             let first_line = doc.lines.line_of(f.marker.start);
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     h.marker.clone(),
                     format!(
                         "{}序号{}重复：第 {first_line} {unit}已用过，此处应为{}",

@@ -1,11 +1,11 @@
 //! `enumeration-layout`: items of one enumeration sequence partly start paragraphs, partly run
 //! inline — usually a lost (or a stray) paragraph break.
 
-use crate::diagnostic::Finding;
-use crate::document::{Document, Enumerator};
+use crate::diagnostic::{Finding, Severity};
+use crate::document::Enumerator;
 use crate::rules::analysis::common::quoted;
-use crate::rules::analysis::enumeration::analyse;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::analysis::enumeration::Enumerations;
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain enumeration-layout`).
 pub const DOCS: &str = r#"# enumeration-layout：同一组序次语有的另起一段、有的接在段中
@@ -38,24 +38,28 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    EnumerationLayout {
-        id: "enumeration-layout",
-        summary: "同一组“一是、二是”有的另起一段、有的接在段中（段落被合并或拆开）",
-        severity: Warning,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct EnumerationLayout;
 
 impl Rule for EnumerationLayout {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "enumeration-layout",
+        summary: "同一组“一是、二是”有的另起一段、有的接在段中（段落被合并或拆开）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(EnumerationLayout)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for seq in analyse(doc).sequences {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
+        for seq in &cx.get::<Enumerations>().sequences {
             // The first item may run on from a lead-in (`必须把握好以下原则：一是…。`) or open a
             // paragraph whichever way the others go; the rest must agree.
             // `最后，` often closes a list inline, whatever the layout of the items.
@@ -97,8 +101,7 @@ impl Rule for EnumerationLayout {
                     } else {
                         indent
                     };
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         e.span.clone(),
                         format!(
                             "{written}没有另起一段：同组的{others}都各起一段，这里可能丢了分段"
@@ -111,8 +114,7 @@ impl Rule for EnumerationLayout {
                         false,
                     )
                 } else {
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         e.span.clone(),
                         format!("{written}单独成段：同组的{others}都接在段中，这里可能多了换行"),
                     )

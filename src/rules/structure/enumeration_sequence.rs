@@ -1,10 +1,9 @@
 //! `enumeration-sequence`: gaps and repeats in 一是/二是…, 一要/二要…, 第一/第二…, 首先/其次/再次.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::rules::analysis::common::quoted;
-use crate::rules::analysis::enumeration::{EnumIssue, analyse};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::analysis::enumeration::{EnumIssue, Enumerations};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain enumeration-sequence`).
 pub const DOCS: &str = r#"# enumeration-sequence：“一是、二是”等序次语跳号或重复
@@ -39,24 +38,28 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    EnumerationSequence {
-        id: "enumeration-sequence",
-        summary: "“一是、二是”“第一、第二”等序次语跳号、重复或不从一开始",
-        severity: Warning,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct EnumerationSequence;
 
 impl Rule for EnumerationSequence {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "enumeration-sequence",
+        summary: "“一是、二是”“第一、第二”等序次语跳号、重复或不从一开始",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(EnumerationSequence)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for issue in analyse(doc).issues {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
+        for issue in &cx.get::<Enumerations>().issues {
             let e = &doc.enumerators[issue.item()];
             let written = doc.slice(e.span.clone());
             let finding = match &issue {
@@ -76,7 +79,7 @@ impl Rule for EnumerationSequence {
                             quoted(written)
                         ),
                     };
-                    let mut f = Finding::new(META.id, e.span.clone(), message)
+                    let mut f = Finding::at(e.span.clone(), message)
                         .with_help(format!(
                             "核对条目是否重复；如果是新的一项，把{}改为{}并顺延后续序号",
                             quoted(written),
@@ -112,7 +115,7 @@ impl Rule for EnumerationSequence {
                             quoted(written)
                         ),
                     };
-                    let mut f = Finding::new(META.id, e.span.clone(), message)
+                    let mut f = Finding::at(e.span.clone(), message)
                         .with_help(format!(
                             "补上缺少的条目，或把{}改为{}并顺延后续序号",
                             quoted(written),

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Severity};
 use crate::document::{Document, Heading, Level};
 use crate::rules::analysis::common::quoted;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain heading-punctuation`).
 pub const DOCS: &str = r#"# heading-punctuation：标题末尾标点与同级标题不一致
@@ -42,16 +42,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    HeadingPunctuation {
-        id: "heading-punctuation",
-        summary: "标题末尾有标点或接排了正文，而同级标题都单独成行、末尾无标点",
-        severity: Warning,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct HeadingPunctuation;
 
 /// A title longer than this that ends in punctuation reads as a body sentence.
 const SENTENCE_CHARS: usize = 30;
@@ -154,11 +146,23 @@ fn sibling_groups(doc: &Document) -> Vec<Vec<usize>> {
 }
 
 impl Rule for HeadingPunctuation {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "heading-punctuation",
+        summary: "标题末尾有标点或接排了正文，而同级标题都单独成行、末尾无标点",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(HeadingPunctuation)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let group_list = sibling_groups(doc);
         for ids in group_list {
             if ids.len() < 3 {
@@ -182,9 +186,7 @@ impl Rule for HeadingPunctuation {
                 let marker = quoted(doc.marker_text(h));
                 let sibling = quoted(doc.text[example.marker.start..example.title.end].trim());
                 let finding = match s {
-                    Shape::Punctuated { punct, chars } if *chars > SENTENCE_CHARS => Finding::new(
-                        META.id,
-                        punct.clone(),
+                    Shape::Punctuated { punct, chars } if *chars > SENTENCE_CHARS => Finding::at(punct.clone(),
                         format!(
                             "{}{}像是一句正文：长 {chars} 字、以{}结尾，而同级标题都是不带标点的短语，可能丢了标题行",
                             h.level.name_zh(),
@@ -195,9 +197,7 @@ impl Rule for HeadingPunctuation {
                     .with_help(format!(
                         "核对原稿：补上丢失的标题行，把这句话放回正文；同级标题如{sibling}"
                     )),
-                    Shape::Punctuated { punct, .. } => Finding::new(
-                        META.id,
-                        punct.clone(),
+                    Shape::Punctuated { punct, .. } => Finding::at(punct.clone(),
                         format!(
                             "标题末尾不用标点：{}{}以{}结尾，同级标题都没有",
                             h.level.name_zh(),
@@ -207,9 +207,7 @@ impl Rule for HeadingPunctuation {
                     )
                     .with_help("删去标题末尾的标点（GB/T 15834-2011 附录 B.4）")
                     .with_fix(punct.clone(), "", true),
-                    Shape::RunIn { stop } => Finding::new(
-                        META.id,
-                        stop.clone(),
+                    Shape::RunIn { stop } => Finding::at(stop.clone(),
                         format!(
                             "标题与正文接排：{}{}之后接了正文，而同级标题都单独成行",
                             h.level.name_zh(),

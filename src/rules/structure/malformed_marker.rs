@@ -3,9 +3,9 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Finding, Severity};
-use crate::document::{Document, Level};
+use crate::document::Level;
 use crate::rules::analysis::common::quoted;
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain malformed-marker`).
 pub const DOCS: &str = r#"# malformed-marker：层次序号写法不规范
@@ -39,42 +39,12 @@ allow-halfwidth-level4 = false
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "malformed-marker",
-    summary: "层次序号写法不规范（1、 (一) （一）、 一. 等）",
-    docs: DOCS,
-    default_severity: Severity::Error,
-    category: Category::Structure,
-    fixable: true,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(MalformedMarker {
-                allow_halfwidth_level4: o.allow_halfwidth_level4.unwrap_or(false),
-            }))
-        })
-    },
-};
-
 /// Options.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Accept `(1)` with ASCII brackets at level 4.
-    pub allow_halfwidth_level4: Option<bool>,
-}
-
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        Options {
-            allow_halfwidth_level4: over.allow_halfwidth_level4.or(self.allow_halfwidth_level4),
-        }
-    }
+    pub allow_halfwidth_level4: bool,
 }
 
 /// The rule.
@@ -83,11 +53,25 @@ pub struct MalformedMarker {
 }
 
 impl Rule for MalformedMarker {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "malformed-marker",
+        summary: "层次序号写法不规范（1、 (一) （一）、 一. 等）",
+        docs: DOCS,
+        default_severity: Severity::Error,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(o: Options) -> Result<Self, String> {
+        Ok(MalformedMarker {
+            allow_halfwidth_level4: o.allow_halfwidth_level4,
+        })
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         for h in &doc.headings {
             if h.canonical || !h.level.is_marker() {
                 continue;
@@ -106,8 +90,7 @@ impl Rule for MalformedMarker {
             let written = doc.marker_text(h);
             let want = h.level.canonical_marker(h.value);
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     h.marker.clone(),
                     format!(
                         "{}序号写法不规范：{}应写作{}",

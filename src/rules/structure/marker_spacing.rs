@@ -1,8 +1,7 @@
 //! `marker-spacing`: whitespace between an outline marker and its text.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
-use crate::rules::{Rule, RuleMeta};
+use crate::diagnostic::{Finding, Severity};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain marker-spacing`).
 pub const DOCS: &str = r#"# marker-spacing：序号后有空白
@@ -32,16 +31,8 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    MarkerSpacing {
-        id: "marker-spacing",
-        summary: "层次序号与文字之间有空白（含不间断空格）",
-        severity: Warning,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct MarkerSpacing;
 
 /// Whitespace that must not follow a marker.
 pub fn is_marker_space(c: char) -> bool {
@@ -52,11 +43,23 @@ pub fn is_marker_space(c: char) -> bool {
 }
 
 impl Rule for MarkerSpacing {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "marker-spacing",
+        summary: "层次序号与文字之间有空白（含不间断空格）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(MarkerSpacing)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         for h in doc.headings.iter().filter(|h| h.level.is_marker()) {
             let title = &doc.text[h.title.clone()];
             let len: usize = title
@@ -72,8 +75,7 @@ impl Rule for MarkerSpacing {
             let span = h.title.start..h.title.start + len;
             let names: Vec<&str> = title[..len].chars().map(space_name).collect();
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span.clone(),
                     format!(
                         "序号“{}”后有空白（{}）",

@@ -1,10 +1,9 @@
 //! `merged-paragraphs`: a line that holds several paragraphs, each old paragraph's indent left
 //! mid-line by an export (`…公正的原则。　　第四条　国家建立…`).
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::rules::analysis::whitespace;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain merged-paragraphs`).
 pub const DOCS: &str = r#"# merged-paragraphs：几段文字被合并成一行
@@ -49,23 +48,27 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    MergedParagraphs {
-        id: "merged-paragraphs",
-        summary: "几段文字合并成了一行：原来的段首缩进留在行中（导出时丢失换行）",
-        severity: Info,
-        category: Structure,
-        fixable: false,
-    }
-}
+/// The rule.
+pub struct MergedParagraphs;
 
 impl Rule for MergedParagraphs {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "merged-paragraphs",
+        summary: "几段文字合并成了一行：原来的段首缩进留在行中（导出时丢失换行）",
+        docs: DOCS,
+        default_severity: Severity::Info,
+        category: Category::Structure,
+        fixable: false,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(MergedParagraphs)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         for line in whitespace::lines(doc) {
             let indents = whitespace::merged_indents(doc, &line);
             let Some(&first) = indents.first() else {
@@ -73,8 +76,7 @@ impl Rule for MergedParagraphs {
             };
             let span = line.inner[first].span.clone();
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     span,
                     format!(
                         "此{unit}似由 {} 段合并而成（段首缩进留在了{unit}中）",

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::diagnostic::{Finding, Severity};
 use crate::document::{Document, Heading, Level};
 use crate::rules::analysis::common::quoted;
-use crate::rules::{Category, Rule, RuleEntry, RuleMeta, RuleOptions, build_with};
+use crate::rules::{Category, LintContext, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain misplaced-level`).
 pub const DOCS: &str = r#"# misplaced-level：标题层级顺序颠倒
@@ -48,41 +48,17 @@ allow-skip = true
 ```
 "#;
 
-/// Metadata.
-pub static META: RuleMeta = RuleMeta {
-    id: "misplaced-level",
-    summary: "标题层级顺序颠倒（上级之前先出现下级，或同一上级下先深后浅）",
-    docs: DOCS,
-    default_severity: Severity::Warning,
-    category: Category::Structure,
-    fixable: false,
-};
-
-/// Registry entry.
-pub const ENTRY: RuleEntry = RuleEntry {
-    meta: &META,
-    build: |layers| {
-        build_with::<Options>(layers, |o| {
-            Ok(Box::new(MisplacedLevel {
-                allow_skip: o.allow_skip.unwrap_or(true),
-            }))
-        })
-    },
-};
-
 /// Options.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Accept a level used directly under a level two steps up (一、 → 1.).
-    pub allow_skip: Option<bool>,
+    pub allow_skip: bool,
 }
 
-impl RuleOptions for Options {
-    fn merge(self, over: Self) -> Self {
-        Options {
-            allow_skip: over.allow_skip.or(self.allow_skip),
-        }
+impl Default for Options {
+    fn default() -> Self {
+        Options { allow_skip: true }
     }
 }
 
@@ -99,11 +75,25 @@ fn marker_parent<'a>(doc: &'a Document, h: &Heading) -> Option<&'a Heading> {
 }
 
 impl Rule for MisplacedLevel {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = Options;
+
+    const META: RuleMeta = RuleMeta {
+        id: "misplaced-level",
+        summary: "标题层级顺序颠倒（上级之前先出现下级，或同一上级下先深后浅）",
+        docs: DOCS,
+        default_severity: Severity::Warning,
+        category: Category::Structure,
+        fixable: false,
+    };
+
+    fn new(o: Options) -> Result<Self, String> {
+        Ok(MisplacedLevel {
+            allow_skip: o.allow_skip,
+        })
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
         let hs = &doc.headings;
         // First heading of each marker level, for "deeper block before the first shallower one".
         let mut first_of: [Option<usize>; 4] = [None; 4];
@@ -140,8 +130,7 @@ impl Rule for MisplacedLevel {
             }
             let sh = &hs[shallow];
             out.push(
-                Finding::new(
-                    META.id,
+                Finding::at(
                     h.marker.clone(),
                     format!(
                         "{}出现在第一个{}之前：{}应属于某个{}之下",
@@ -186,8 +175,7 @@ impl Rule for MisplacedLevel {
                             .map(|p| format!("同属{}", quoted(doc.marker_text(&hs[p]))))
                             .unwrap_or_else(|| "同在文件开头部分".to_owned());
                         out.push(
-                            Finding::new(
-                                META.id,
+                            Finding::at(
                                 h.marker.clone(),
                                 format!(
                                     "层级顺序颠倒：{}{}排在{}{}之后（{parent_text}）",
@@ -221,8 +209,7 @@ impl Rule for MisplacedLevel {
             {
                 let expected = next_level(parent.level);
                 out.push(
-                    Finding::new(
-                        META.id,
+                    Finding::at(
                         h.marker.clone(),
                         format!(
                             "跳级：{}{}之下直接用了{}{}",

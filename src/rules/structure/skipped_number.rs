@@ -1,10 +1,9 @@
 //! `skipped-number`: a heading's number jumps past the expected one.
 
-use crate::diagnostic::Finding;
-use crate::document::Document;
+use crate::diagnostic::{Finding, Severity};
 use crate::rules::analysis::common::{marker_with_value, quoted};
-use crate::rules::analysis::numbering::{NumberingIssue, analyse};
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::analysis::numbering::{Numbering, NumberingIssue};
+use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain skipped-number`).
 pub const DOCS: &str = r#"# skipped-number：层次序号跳号
@@ -48,24 +47,28 @@ enabled = true
 ```
 "#;
 
-crate::rules::rule_without_options! {
-    /// The rule.
-    SkippedNumber {
-        id: "skipped-number",
-        summary: "同级标题序号跳号（如“二、”之后是“四、”）",
-        severity: Error,
-        category: Structure,
-        fixable: true,
-    }
-}
+/// The rule.
+pub struct SkippedNumber;
 
 impl Rule for SkippedNumber {
-    fn meta(&self) -> &'static RuleMeta {
-        &META
+    type Options = NoOptions;
+
+    const META: RuleMeta = RuleMeta {
+        id: "skipped-number",
+        summary: "同级标题序号跳号（如“二、”之后是“四、”）",
+        docs: DOCS,
+        default_severity: Severity::Error,
+        category: Category::Structure,
+        fixable: true,
+    };
+
+    fn new(_: NoOptions) -> Result<Self, String> {
+        Ok(SkippedNumber)
     }
 
-    fn check(&self, doc: &Document, out: &mut Vec<Finding>) {
-        for issue in analyse(doc) {
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        let doc = cx.doc;
+        for issue in cx.get::<Numbering>().0.iter().cloned() {
             let NumberingIssue::Skipped {
                 heading,
                 previous,
@@ -99,7 +102,7 @@ impl Rule for SkippedNumber {
                     quoted(written)
                 ),
             };
-            let mut finding = Finding::new(META.id, h.marker.clone(), message)
+            let mut finding = Finding::at(h.marker.clone(), message)
                 .with_help(format!(
                     "补上缺少的内容，或将{}改为{}并顺延后续序号",
                     quoted(written),
