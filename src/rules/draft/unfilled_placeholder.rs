@@ -255,6 +255,10 @@ impl Rule for UnfilledPlaceholder {
         UnfilledPlaceholder::new(o) // the inherent constructor
     }
 
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        word_lists::sources(WORDS_DATA)
+    }
+
     fn check(&self, cx: &LintContext, out: &mut Reporter) {
         let doc = cx.doc;
         let Some(re) = &self.combined else { return };

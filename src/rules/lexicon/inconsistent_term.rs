@@ -536,6 +536,7 @@ impl Rule for InconsistentTerm {
         for g in &self.groups {
             crate::rules::add_source(&mut out, &g.id, g.source.as_deref(), None, 1);
         }
+        out.extend(word_lists::sources(WORDS_DATA));
         out
     }
 

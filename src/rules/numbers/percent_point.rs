@@ -180,6 +180,10 @@ impl Rule for PercentPoint {
         })
     }
 
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        word_lists::sources(WORDS_DATA)
+    }
+
     fn check(&self, cx: &LintContext, out: &mut Reporter) {
         let doc = cx.doc;
         let text = doc.text.as_str();

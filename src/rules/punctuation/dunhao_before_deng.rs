@@ -176,6 +176,10 @@ impl Rule for DunhaoBeforeDeng {
         Ok(DunhaoBeforeDeng)
     }
 
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        word_lists::sources(WORDS_DATA)
+    }
+
     fn check(&self, cx: &LintContext, out: &mut Reporter) {
         let doc = cx.doc;
         let mut starts = None;

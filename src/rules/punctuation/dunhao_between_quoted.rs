@@ -88,6 +88,10 @@ impl Rule for DunhaoBetweenQuoted {
         Ok(DunhaoBetweenQuoted { style: o.style })
     }
 
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        word_lists::sources(WORDS_DATA)
+    }
+
     fn check(&self, cx: &LintContext, out: &mut Reporter) {
         let doc = cx.doc;
         if self.style == Style::Off {

@@ -476,6 +476,10 @@ impl Rule for StrayWhitespace {
         Ok(StrayWhitespace)
     }
 
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        word_lists::sources(WORDS_DATA)
+    }
+
     fn check(&self, cx: &LintContext, out: &mut Reporter) {
         let doc = cx.doc;
         let text = doc.text.as_str();
