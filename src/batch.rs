@@ -88,6 +88,18 @@ type Job = (Target, Option<String>, Result<Arc<Settings>, PathBuf>);
 /// however many files there are.
 const WINDOW: usize = 64;
 
+/// Rendered output held in memory by files waiting for an earlier one, beyond which no new file
+/// is started: a batch of files with large reports stays within this, whatever their number.
+const HELD_BYTES: u64 = 8 << 20;
+
+/// Output bytes an outcome holds in memory.
+fn outcome_bytes(outcome: &Outcome) -> u64 {
+    match &outcome.result {
+        Ok(checked) => checked.rendered.bytes.in_memory() + checked.rendered.table.in_memory(),
+        Err(_) => 0,
+    }
+}
+
 /// A prepared run: configurations resolved, targets waiting to be checked
 /// ([`RunResult::check_each`]).
 #[derive(Debug, Default)]
@@ -110,7 +122,8 @@ impl RunResult {
     }
 
     /// Checks every target in parallel and hands each outcome to `each` in path order as soon as
-    /// it and all before it are done; at most [`WINDOW`] files are in flight. Nothing of a file
+    /// it and all before it are done; at most [`WINDOW`] files are in flight, and no new one is
+    /// started while those waiting hold more than [`HELD_BYTES`] of output. Nothing of a file
     /// is kept once `each` returns. An error from `each` (output that cannot be written) stops
     /// the run: files not yet started are skipped.
     pub fn check_each(
@@ -149,30 +162,35 @@ impl RunResult {
                 });
             };
             let mut in_flight = 0;
-            for job in jobs.by_ref().take(WINDOW) {
-                spawn(job);
-                in_flight += 1;
-            }
             let mut next = 0;
+            // Checked files waiting for an earlier one, and the output bytes they hold.
             let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
-            while in_flight > 0 {
+            let mut held = 0;
+            loop {
+                // The next file in path order is always in flight or waiting, so the loop ends.
+                while in_flight < WINDOW && held < HELD_BYTES {
+                    let Some(job) = jobs.next() else { break };
+                    spawn(job);
+                    in_flight += 1;
+                }
+                if in_flight == 0 {
+                    break;
+                }
                 // A worker's panic is caught in `isolate`; a closed channel means every worker
                 // has ended, which the counter rules out while files are in flight.
                 let Ok((index, outcome)) = receive.recv() else {
                     break;
                 };
+                held += outcome_bytes(&outcome);
                 waiting.insert(index, outcome);
                 while let Some(outcome) = waiting.remove(&next) {
+                    held -= outcome_bytes(&outcome);
                     in_flight -= 1;
                     next += 1;
                     if let Err(e) = each(outcome) {
                         stop.store(true, Ordering::Relaxed);
                         result = Err(e);
                         return;
-                    }
-                    if let Some(job) = jobs.next() {
-                        spawn(job);
-                        in_flight += 1;
                     }
                 }
             }

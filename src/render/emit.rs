@@ -40,6 +40,11 @@ impl Spill {
         self.len
     }
 
+    /// Bytes of memory held (the rest is in the temporary file).
+    pub fn in_memory(&self) -> u64 {
+        self.memory.capacity() as u64
+    }
+
     /// Whether nothing was written.
     pub fn is_empty(&self) -> bool {
         self.len == 0
