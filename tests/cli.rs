@@ -1950,3 +1950,21 @@ fn a_file_with_many_findings_is_printed_whole() {
         assert_eq!(f["column"], 4);
     }
 }
+
+/// The new flags are explained in Chinese, with the numbers the code uses.
+#[test]
+fn display_flags_are_documented() {
+    use gwlint::render::human::{FLOOD, FLOOD_EXAMPLES};
+    let (code, stdout, _) = run(gwlint().args(["check", "--help"]));
+    assert_eq!(code, 0);
+    for flag in ["--min-severity", "--verbose", "--quiet", "--output-file"] {
+        assert!(stdout.contains(flag), "{flag} missing:\n{stdout}");
+    }
+    assert!(
+        stdout.contains(&format!(
+            "超过 {FLOOD} 处时只显示总数和前 {FLOOD_EXAMPLES} 处示例"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("退出码仍按全部问题"), "{stdout}");
+}

@@ -97,12 +97,10 @@ pub struct CheckArgs {
     /// 文件编码：auto（自动识别 UTF-8、UTF-16、GB18030/GBK 等）或 utf-8、gb18030、gbk、utf-16le、utf-16be、big5
     #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
     pub encoding: EncodingArg,
-    /// 只显示达到此级别的问题（默认全部显示）；只影响显示，退出码仍按全部问题和 --fail-on 计算，
-    /// 最后的统计行也计入全部问题
+    /// 只显示达到此级别的问题（默认全部显示）；只影响显示，退出码仍按全部问题和 --fail-on 计算，最后的统计行也计入全部问题
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t = ShowLevel::Info)]
     pub min_severity: ShowLevel,
-    /// 逐条显示全部问题：默认同一条规则在一个文件中超过 10 处时只显示总数和前 3 处示例
-    /// （仅影响 human 格式）
+    /// 逐条显示全部问题：默认同一条规则在一个文件中超过 10 处时只显示总数和前 3 处示例（仅影响 human 格式）
     #[arg(long, short = 'v')]
     pub verbose: bool,
     /// 不逐条显示问题：human、concise 格式只输出最后的统计行，其他格式不输出；退出码不变

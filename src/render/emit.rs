@@ -65,15 +65,16 @@ impl Spill {
         Ok(())
     }
 
-    /// Reads everything written into memory (for tests and small outputs).
-    pub fn into_bytes(mut self) -> io::Result<Vec<u8>> {
-        let mut v = Vec::new();
-        if let Some(mut f) = self.file.take() {
-            f.rewind()?;
-            f.read_to_end(&mut v)?;
-        }
-        v.extend_from_slice(&self.memory);
-        Ok(v)
+    /// Everything written, in order, as a reader.
+    pub fn into_reader(mut self) -> io::Result<impl Read> {
+        let head: Box<dyn Read> = match self.file.take() {
+            Some(mut f) => {
+                f.rewind()?;
+                Box::new(f)
+            }
+            None => Box::new(io::empty()),
+        };
+        Ok(head.chain(io::Cursor::new(self.memory)))
     }
 }
 
@@ -272,9 +273,11 @@ pub struct Rendered {
     pub table: Spill,
     /// GitHub: rows in `table`.
     pub rows: usize,
-    /// SARIF: custom rules referred to by a `ruleIndex` placeholder in `bytes`, by placeholder
-    /// number (the index is known only on the main thread, in path order).
+    /// SARIF: the custom rules of this file's results, in order of first report.
     pub custom_rules: Vec<(&'static str, Severity)>,
+    /// SARIF: where in `bytes` the `ruleIndex` of a custom rule's result goes, and which of
+    /// `custom_rules` it is (the index is known only on the main thread, in path order).
+    pub custom_at: Vec<(u64, usize)>,
 }
 
 /// What is printed and how: shared by the workers.
@@ -293,7 +296,7 @@ pub struct Renderer {
 }
 
 /// Prefix of the placeholder a worker writes for a custom rule's SARIF `ruleIndex`.
-const CUSTOM_INDEX_MARK: &[u8] = b"\"ruleIndex\": \"\\u0000";
+const CUSTOM_INDEX_MARK: &[u8] = b"\"ruleIndex\": \"\\u0000\"";
 
 impl Renderer {
     /// Renders one checked file. `findings` are sorted by position.
@@ -349,8 +352,12 @@ impl Renderer {
                     }
                 }
                 OutputFormat::Sarif => {
-                    let index = match machine::builtin_rule_index(j.rule) {
-                        Some(i) => json!(i),
+                    r.bytes.write_all(b",\n        ")?;
+                    match machine::builtin_rule_index(j.rule) {
+                        Some(i) => {
+                            let result = machine::sarif_result(&j, json!(i));
+                            write_indented(&mut r.bytes, &mut scratch, &result, 8)?;
+                        }
                         None => {
                             let k = match r.custom_rules.iter().position(|(id, _)| *id == j.rule) {
                                 Some(k) => k,
@@ -359,13 +366,22 @@ impl Renderer {
                                     r.custom_rules.len() - 1
                                 }
                             };
-                            // Serialised as "\u0000<k>"; replaced on the main thread.
-                            json!(format!("\u{0}{k}"))
+                            // The result without its index, and where the index goes.
+                            let result = machine::sarif_result(&j, json!("\u{0}"));
+                            scratch.clear();
+                            serde_json::to_writer_pretty(&mut scratch, &result)?;
+                            let at = memchr::memmem::find(&scratch, CUSTOM_INDEX_MARK)
+                                .ok_or_else(|| io::Error::other("ruleIndex not serialised"))?;
+                            let value_at = at + b"\"ruleIndex\": ".len();
+                            write_lines_indented(&mut r.bytes, &scratch[..value_at], 8)?;
+                            r.custom_at.push((r.bytes.len(), k));
+                            write_lines_indented(
+                                &mut r.bytes,
+                                &scratch[at + CUSTOM_INDEX_MARK.len()..],
+                                8,
+                            )?;
                         }
-                    };
-                    let result = machine::sarif_result(&j, index);
-                    r.bytes.write_all(b",\n        ")?;
-                    write_indented(&mut r.bytes, &mut scratch, &result, 8)?;
+                    }
                 }
             }
         }
@@ -384,8 +400,13 @@ pub fn write_indented<T: Serialize>(
 ) -> io::Result<()> {
     scratch.clear();
     serde_json::to_writer_pretty(&mut *scratch, value)?;
+    write_lines_indented(out, scratch, indent)
+}
+
+/// Writes `bytes`, indenting every line after a `\n` by `indent` spaces.
+fn write_lines_indented(out: &mut dyn Write, bytes: &[u8], indent: usize) -> io::Result<()> {
     let pad = &b"                "[..indent];
-    let mut rest = &scratch[..];
+    let mut rest = bytes;
     while let Some(i) = memchr::memchr(b'\n', rest) {
         out.write_all(&rest[..=i])?;
         out.write_all(pad)?;
@@ -641,15 +662,22 @@ impl Emitter for SarifEmitter {
                 if rendered.bytes.is_empty() {
                     return Ok(());
                 }
-                let mut bytes = Vec::new();
-                if rendered.custom_rules.is_empty() {
-                    rendered.bytes.drain_to(&mut bytes)?;
-                } else {
-                    rendered.bytes.drain_to(&mut bytes)?;
-                    bytes = self.resolve_custom(&bytes, &rendered.custom_rules);
+                // Streamed from the worker's buffer: a file's results are never held whole.
+                let custom_at = std::mem::take(&mut rendered.custom_at);
+                let mut reader = std::mem::take(&mut rendered.bytes).into_reader()?;
+                let mut done = 0u64;
+                if !self.any {
+                    // The first result has no comma before it.
+                    io::copy(&mut (&mut reader).take(1), &mut io::sink())?;
+                    done = 1;
                 }
-                let body = if self.any { &bytes[..] } else { &bytes[1..] };
-                self.results.write_all(body)?;
+                for (at, k) in custom_at {
+                    io::copy(&mut (&mut reader).take(at - done), &mut self.results)?;
+                    done = at;
+                    let index = self.custom_index(rendered.custom_rules[k]);
+                    write!(self.results, "{index}")?;
+                }
+                io::copy(&mut reader, &mut self.results)?;
                 self.any = true;
             }
             FileEvent::Failed { path, message } => {
@@ -678,37 +706,16 @@ impl Emitter for SarifEmitter {
 }
 
 impl SarifEmitter {
-    /// Replaces the file's `ruleIndex` placeholders by the custom rules' indices in the log.
-    fn resolve_custom(&mut self, bytes: &[u8], local: &[(&'static str, Severity)]) -> Vec<u8> {
-        let builtin = crate::rules::RULES.len();
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut rest = bytes;
-        while let Some(i) = memchr::memmem::find(rest, CUSTOM_INDEX_MARK) {
-            let digits_at = i + CUSTOM_INDEX_MARK.len();
-            let digits_end = digits_at
-                + rest[digits_at..]
-                    .iter()
-                    .position(|b| !b.is_ascii_digit())
-                    .unwrap_or(rest.len() - digits_at);
-            let k: usize = std::str::from_utf8(&rest[digits_at..digits_end])
-                .ok()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            let (id, severity) = local[k.min(local.len() - 1)];
-            let global = match self.custom.iter().position(|(c, _)| *c == id) {
-                Some(g) => g,
-                None => {
-                    self.custom.push((id, severity));
-                    self.custom.len() - 1
-                }
-            };
-            out.extend_from_slice(&rest[..i]);
-            out.extend_from_slice(format!("\"ruleIndex\": {}", builtin + global).as_bytes());
-            // Skip the closing quote of the placeholder string.
-            rest = &rest[(digits_end + 1).min(rest.len())..];
-        }
-        out.extend_from_slice(rest);
-        out
+    /// The `ruleIndex` of a custom rule: after the shipped rules, in order of first report.
+    fn custom_index(&mut self, (id, severity): (&'static str, Severity)) -> usize {
+        let k = match self.custom.iter().position(|(c, _)| *c == id) {
+            Some(k) => k,
+            None => {
+                self.custom.push((id, severity));
+                self.custom.len() - 1
+            }
+        };
+        crate::rules::RULES.len() + k
     }
 }
 
@@ -759,6 +766,11 @@ mod tests {
         }
         assert!(s.file.is_some(), "spilled to a file");
         assert_eq!(s.len(), expected.len() as u64);
+        let mut copy = Spill::default();
+        copy.write_all(&expected).unwrap();
+        let mut read = Vec::new();
+        copy.into_reader().unwrap().read_to_end(&mut read).unwrap();
+        assert_eq!(read, expected);
         let mut out = Vec::new();
         s.drain_to(&mut out).unwrap();
         assert_eq!(out, expected);
