@@ -8,6 +8,10 @@
 //! pairs and 20 regex rules, to show what long user lists cost. The floors are printed as
 //! PASS/FAIL for information only: a slow run never makes the benchmark fail. Only std is used.
 //!
+//! Output and memory (also without the corpus): the seed ×200 and ×2000 as one batch in every
+//! output format (peak RSS must not grow with the batch), the time to the first byte of output,
+//! and one file with a million findings.
+//!
 //! First, without the corpus, it checks inputs that once took quadratic time (MB-sized single
 //! lines of spaces, dots, digits, nested brackets and markers; many headings) at ×1 and ×10 size
 //! and prints the time ratio: about 10 for a linear path, about 100 for a quadratic one.
@@ -51,6 +55,7 @@ fn main() {
     };
 
     hostile_inputs(&bin);
+    output_memory(&bin, manifest);
 
     if !corpus.is_dir() {
         println!(
@@ -236,6 +241,144 @@ fn hostile_inputs(bin: &Path) {
             verdict(ratio < 25.0)
         );
     }
+}
+
+/// Copies of the seed checked as one batch, to show that memory does not grow with the output.
+const MEMORY_SCALES: [usize; 2] = [200, 2000];
+/// Formats whose memory is measured (JSON and SARIF are single documents, streamed too).
+const MEMORY_FORMATS: [&str; 4] = ["jsonl", "json", "sarif", "human"];
+const FLOOR_BATCH_PEAK_MB: f64 = 40.0;
+const FLOOR_FIRST_OUTPUT_MS: f64 = 200.0;
+/// `一、` headings in one file (13 MB), every one after the first a duplicate-number finding.
+const HEADINGS: usize = 1_000_000;
+
+/// Output and memory: peak RSS of the seed ×200 and ×2000 in every format (flat means the output
+/// is streamed and nothing of a printed file is kept), the time until the first byte of output on
+/// the ×2000 batch, and the peak RSS of one file with a million findings.
+fn output_memory(bin: &Path, manifest: &Path) {
+    let text = match fs::read(manifest.join(SEED)) {
+        Ok(t) => t,
+        Err(e) => {
+            println!("output memory: seed not readable ({e}); skipped");
+            return;
+        }
+    };
+    let work = TempDir::new();
+    let log = work.path.join("stderr.log");
+    let mut dirs = Vec::new();
+    for scale in MEMORY_SCALES {
+        let dir = work.path.join(format!("seed-x{scale}"));
+        let made = fs::create_dir_all(&dir).and_then(|()| {
+            (0..scale).try_for_each(|i| fs::write(dir.join(format!("{i:05}.txt")), &text))
+        });
+        if let Err(e) = made {
+            println!(
+                "output memory: cannot write {}: {e}; skipped",
+                dir.display()
+            );
+            return;
+        }
+        dirs.push((scale, dir));
+    }
+    println!(
+        "output memory (seed ×{} and ×{}, peak RSS, stdout to /dev/null):",
+        MEMORY_SCALES[0], MEMORY_SCALES[1]
+    );
+    for format in MEMORY_FORMATS {
+        let mut runs = Vec::new();
+        for (scale, dir) in &dirs {
+            let mut cmd = Command::new(bin);
+            cmd.args(["check", "--no-progress", "--format", format])
+                .arg(dir);
+            match measure(cmd, &log, true) {
+                Ok(m) => runs.push((*scale, m.peak_kb as f64 / 1024.0, m.wall.as_secs_f64())),
+                Err(e) => {
+                    println!("  {format}: cannot run gwlint: {e}");
+                    return;
+                }
+            }
+        }
+        let line: Vec<String> = runs
+            .iter()
+            .map(|(scale, mb, secs)| format!("×{scale} {mb:>5.1} MB {secs:>6.2} s"))
+            .collect();
+        let (small, large) = (runs[0].1, runs[runs.len() - 1].1);
+        let flat = large <= small * 1.25 + 2.0;
+        println!(
+            "  {format:<6} {}   peak <= {FLOOR_BATCH_PEAK_MB:.0} MB and flat: {}",
+            line.join("   "),
+            verdict(large <= FLOOR_BATCH_PEAK_MB && flat)
+        );
+    }
+    let (scale, dir) = &dirs[dirs.len() - 1];
+    for format in ["jsonl", "human"] {
+        match first_output(bin, dir, format) {
+            Ok((first, all)) => {
+                let ms = first.as_secs_f64() * 1000.0;
+                println!(
+                    "  first output ({format}, seed ×{scale}): {ms:.0} ms of {:.2} s   <= {FLOOR_FIRST_OUTPUT_MS:.0} ms: {}",
+                    all.as_secs_f64(),
+                    verdict(ms <= FLOOR_FIRST_OUTPUT_MS)
+                );
+            }
+            Err(e) => println!("  first output ({format}): cannot run gwlint: {e}"),
+        }
+    }
+    let file = work.path.join("headings.txt");
+    if let Err(e) = fs::write(&file, "一、标题\n".repeat(HEADINGS)) {
+        println!("  headings file: cannot write: {e}");
+        return;
+    }
+    for format in ["jsonl", "sarif", "human"] {
+        let mut cmd = Command::new(bin);
+        cmd.args(["check", "--format", format]).arg(&file);
+        match measure(cmd, &log, true) {
+            Ok(m) => println!(
+                "  {} `一、` headings in one 13 MB file, {format}: peak RSS {:.0} MB, {:.2} s",
+                group(HEADINGS as u64),
+                m.peak_kb as f64 / 1024.0,
+                m.wall.as_secs_f64()
+            ),
+            Err(e) => println!("  headings file ({format}): cannot run gwlint: {e}"),
+        }
+    }
+}
+
+/// Time until the first byte of `gwlint check --format <format> <dir>` arrives on a pipe, and
+/// until the run ends.
+fn first_output(bin: &Path, dir: &Path, format: &str) -> io::Result<(Duration, Duration)> {
+    let start = Instant::now();
+    let mut child = Command::new(bin)
+        .args([
+            "check",
+            "--no-progress",
+            "--color",
+            "never",
+            "--format",
+            format,
+        ])
+        .arg(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let mut out = child
+        .stdout
+        .take()
+        .ok_or_else(|| io::Error::other("no stdout pipe"))?;
+    let mut buf = vec![0u8; 1 << 16];
+    let mut first = None;
+    loop {
+        let n = out.read(&mut buf)?;
+        if first.is_none() {
+            first = Some(start.elapsed());
+        }
+        if n == 0 {
+            break;
+        }
+    }
+    child.wait()?;
+    Ok((first.unwrap_or_default(), start.elapsed()))
 }
 
 /// Number of `[wrong, right]` pairs in the large user configuration.

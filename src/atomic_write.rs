@@ -13,6 +13,16 @@ const MAX_LINKS: usize = 40;
 /// Writes `bytes` to `path` atomically (see the module docs). The error is a Chinese sentence
 /// naming the file.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes what `fill` writes to `path` atomically, streaming (see the module docs): the
+/// destination is replaced only when `fill` succeeds. The error is a Chinese sentence naming the
+/// file.
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let target = resolve_links(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(m) => Some(m),
@@ -67,7 +77,11 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
             crate::input::io_reason(&e)
         )
     };
-    tmp.write_all(bytes).map_err(reason)?;
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        fill(&mut buffered).map_err(reason)?;
+        buffered.flush().map_err(reason)?;
+    }
     if let Some(m) = &existing {
         // An existing file keeps its exact mode, whatever the umask.
         tmp.as_file()

@@ -1,18 +1,18 @@
 //! Batch checking: collect targets, find each file's configuration, check files in parallel,
-//! and hand per-file outcomes on in a deterministic order, chunk by chunk, so that output starts
-//! early and memory does not grow with the number of files.
+//! and hand per-file outcomes on in a deterministic order as soon as a file and all before it are
+//! done (a bounded reorder window over rayon), so that output starts early and memory does not
+//! grow with the number of files. Each worker also renders its file in the output format.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::config::{self, ConfigError, RuleFilter, Settings};
 use crate::diagnostic::Finding;
+use crate::document::Document;
 use crate::input::{self, InputError};
-use crate::render::human::{self, HumanOptions};
-use crate::render::{JsonFinding, OutputFormat};
+use crate::render::emit::{FileCounts, Rendered, Renderer};
 
 /// What to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub enum TargetError {
     Config(PathBuf),
     /// gwlint itself failed on this file (a bug, caught so that the batch goes on).
     Crash(crate::engine::crash::Crash),
+    /// The file's output could not be held for writing (no room for a temporary file).
+    Output(String),
 }
 
 /// The result for one target.
@@ -45,15 +47,13 @@ pub struct Outcome {
     pub result: Result<Checked, TargetError>,
 }
 
-/// A checked file.
+/// A checked file: counts and its rendering, no findings.
 #[derive(Debug, Default)]
 pub struct Checked {
-    /// Findings, sorted by position.
-    pub findings: Vec<Finding>,
-    /// Machine-readable findings (for json/jsonl).
-    pub json: Vec<JsonFinding>,
-    /// Human rendering (for human output).
-    pub human: String,
+    /// Counts of its findings (all of them, before display filters).
+    pub counts: FileCounts,
+    /// Its part of the output, in the chosen format.
+    pub rendered: Rendered,
     /// The encoding the file was read in.
     pub encoding: &'static str,
     /// Baseline entries of the findings (with `--write-baseline`).
@@ -67,10 +67,8 @@ pub struct RunOptions {
     pub config: Option<PathBuf>,
     /// `--select` / `--ignore`.
     pub filter: RuleFilter,
-    /// Output format (decides which renderings are produced).
-    pub format: OutputFormat,
-    /// Colour for human output.
-    pub color: bool,
+    /// Renders each checked file in the output format (in the worker that checked it).
+    pub renderer: Renderer,
     /// `--encoding` (`None`: detect).
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// `--baseline`: findings recorded there are not reported.
@@ -85,9 +83,22 @@ pub struct RunOptions {
 /// configuration file that would have given them).
 type Job = (Target, Option<String>, Result<Arc<Settings>, PathBuf>);
 
-/// Files checked in parallel before their outcomes are handed on, in path order: output starts
-/// after the first chunk, and memory holds one chunk's outcomes, however many files there are.
-const CHUNK: usize = 64;
+/// Files in flight at most: being checked, or checked and waiting for an earlier file to be
+/// handed on. Output starts after the first file; memory holds at most this many outcomes,
+/// however many files there are.
+const WINDOW: usize = 64;
+
+/// Rendered output held in memory by files waiting for an earlier one, beyond which no new file
+/// is started: a batch of files with large reports stays within this, whatever their number.
+const HELD_BYTES: u64 = 8 << 20;
+
+/// Output bytes an outcome holds in memory.
+fn outcome_bytes(outcome: &Outcome) -> u64 {
+    match &outcome.result {
+        Ok(checked) => checked.rendered.bytes.in_memory() + checked.rendered.table.in_memory(),
+        Err(_) => 0,
+    }
+}
 
 /// A prepared run: configurations resolved, targets waiting to be checked
 /// ([`RunResult::check_each`]).
@@ -110,9 +121,11 @@ impl RunResult {
         self.jobs.len()
     }
 
-    /// Checks every target, [`CHUNK`] files at a time in parallel, and hands each outcome to
-    /// `each` in path order as soon as it and all before it are done. Nothing of a file is kept
-    /// once `each` returns. An error from `each` (output that cannot be written) stops the run.
+    /// Checks every target in parallel and hands each outcome to `each` in path order as soon as
+    /// it and all before it are done; at most [`WINDOW`] files are in flight, and no new one is
+    /// started while those waiting hold more than [`HELD_BYTES`] of output. Nothing of a file
+    /// is kept once `each` returns. An error from `each` (output that cannot be written) stops
+    /// the run: files not yet started are skipped.
     pub fn check_each(
         self,
         opts: &RunOptions,
@@ -121,11 +134,20 @@ impl RunResult {
         let mut jobs = self.jobs;
         jobs.sort_by_cached_key(|(target, _, _)| display_path(target));
         let progress = progress_bar(jobs.len(), opts.progress);
-        let mut jobs = jobs.into_iter();
-        let check = |chunk: Vec<Job>| -> Vec<Outcome> {
-            chunk
-                .into_par_iter()
-                .map(|(target, walk_error, settings)| {
+        let stop = AtomicBool::new(false);
+        let (send, receive) = std::sync::mpsc::channel::<(usize, Outcome)>();
+        let mut jobs = jobs.into_iter().enumerate();
+        let mut result = Ok(());
+        // The main thread only writes: workers check and render, the main thread waits for the
+        // next file in path order and hands it on (a reorder window of WINDOW files).
+        rayon::in_place_scope_fifo(|scope| {
+            let spawn = |(index, (target, walk_error, settings)): (usize, Job)| {
+                let send = send.clone();
+                let (progress, stop) = (&progress, &stop);
+                scope.spawn_fifo(move |_| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
                     let path = display_path(&target);
                     let outcome = crate::engine::crash::isolate(|| {
                         check_target(target, walk_error, settings, opts)
@@ -135,27 +157,43 @@ impl RunResult {
                         result: Err(TargetError::Crash(crash)),
                     });
                     progress.inc(1);
-                    outcome
-                })
-                .collect()
-        };
-        // The next chunk is checked while the outcomes of this one are written.
-        let result = std::thread::scope(|scope| {
-            let first: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-            let mut running = (!first.is_empty()).then(|| scope.spawn(|| check(first)));
-            while let Some(handle) = running.take() {
-                // A panic inside a file's check is caught there; this join fails only if the
-                // checking machinery itself broke, which is a bug to surface, not to hide.
-                let outcomes = handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                let next: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-                if !next.is_empty() {
-                    running = Some(scope.spawn(|| check(next)));
+                    // The receiver is gone only when the run stopped.
+                    let _ = send.send((index, outcome));
+                });
+            };
+            let mut in_flight = 0;
+            let mut next = 0;
+            // Checked files waiting for an earlier one, and the output bytes they hold.
+            let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut held = 0;
+            loop {
+                // The next file in path order is always in flight or waiting, so the loop ends.
+                while in_flight < WINDOW && held < HELD_BYTES {
+                    let Some(job) = jobs.next() else { break };
+                    spawn(job);
+                    in_flight += 1;
                 }
-                outcomes.into_iter().try_for_each(&mut each)?;
+                if in_flight == 0 {
+                    break;
+                }
+                // A worker's panic is caught in `isolate`; a closed channel means every worker
+                // has ended, which the counter rules out while files are in flight.
+                let Ok((index, outcome)) = receive.recv() else {
+                    break;
+                };
+                held += outcome_bytes(&outcome);
+                waiting.insert(index, outcome);
+                while let Some(outcome) = waiting.remove(&next) {
+                    held -= outcome_bytes(&outcome);
+                    in_flight -= 1;
+                    next += 1;
+                    if let Err(e) = each(outcome) {
+                        stop.store(true, Ordering::Relaxed);
+                        result = Err(e);
+                        return;
+                    }
+                }
             }
-            Ok(())
         });
         progress.finish_and_clear();
         result
@@ -479,13 +517,26 @@ fn check_target(
     if let Some(index) = &opts.baseline {
         findings = index.filter(&path, &doc, findings);
     }
+    finish_file(path, &doc, findings, encoding, notice, opts)
+}
+
+/// Records a checked file's baseline entries, counts its findings and renders them in the output
+/// format. The document and the findings are dropped here: only counts and bytes go on.
+fn finish_file(
+    path: String,
+    doc: &Document,
+    findings: Vec<Finding>,
+    encoding: &'static str,
+    notice: Option<String>,
+    opts: &RunOptions,
+) -> Outcome {
     let recorded = if opts.record {
         findings
             .iter()
             .map(|f| crate::baseline::Entry {
                 path: crate::baseline::normalise(&path),
                 rule: f.rule.to_owned(),
-                fingerprint: crate::baseline::fingerprint(&path, &doc, f),
+                fingerprint: crate::baseline::fingerprint(&path, doc, f),
                 line: doc.lines.line_of(f.span.start),
                 message: f.message.clone(),
             })
@@ -493,47 +544,21 @@ fn check_target(
     } else {
         Vec::new()
     };
-    let mut checked = Checked::default();
-    match opts.format {
-        OutputFormat::Human => {
-            checked.human = human::render_file(
-                &path,
-                &doc,
-                &findings,
-                HumanOptions {
-                    color: opts.color,
-                    width: 100,
-                },
-            );
-            if encoding != "UTF-8" && !findings.is_empty() {
-                checked.human = format!(
-                    "{path}：按 {encoding} 编码读取（行、列按解码后的文字计）\n\n{}",
-                    checked.human
-                );
-            }
-            if let Some(notice) = &notice {
-                checked.human = format!("{path}：{notice}\n\n{}", checked.human);
-            }
-        }
-        _ => {
-            checked.json = findings
-                .iter()
-                .map(|f| {
-                    let mut j = JsonFinding::new(&path, &doc, f);
-                    j.encoding = encoding;
-                    if opts.format == OutputFormat::Sarif {
-                        j.resolve_fix_region(&doc);
-                    }
-                    j
-                })
-                .collect();
-        }
-    }
-    checked.encoding = encoding;
-    checked.recorded = recorded;
-    checked.findings = findings;
-    Outcome {
-        path,
-        result: Ok(checked),
-    }
+    let counts = FileCounts::of(&findings);
+    let result = match opts
+        .renderer
+        .render(&path, doc, findings, encoding, notice.as_deref())
+    {
+        Ok(rendered) => Ok(Checked {
+            counts,
+            rendered,
+            encoding,
+            recorded,
+        }),
+        Err(e) => Err(TargetError::Output(format!(
+            "无法暂存这个文件的检查结果：{}",
+            input::io_reason(&e)
+        ))),
+    };
+    Outcome { path, result }
 }

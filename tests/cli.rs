@@ -2214,3 +2214,308 @@ fn help_is_chinese() {
     assert_eq!(code, 0);
     assert!(stdout.starts_with("gwlint "), "{stdout}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Streaming output and the human report's front end (--min-severity, --verbose, --quiet,
+// --output-file)
+// ---------------------------------------------------------------------------------------------
+
+/// The seed's human report leads with its errors, folds the 223 placeholders into a count and
+/// three examples, and orders the summary by severity, then count.
+#[test]
+fn human_report_leads_with_errors_and_folds_floods() {
+    let (code, stdout, stderr) = run(gwlint().args(["check", "--color", "never", SEED]));
+    assert_eq!(code, 1, "stderr:\n{stderr}");
+    let first = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with(['×', '⚠', '☞']))
+        .unwrap();
+    assert!(
+        first.trim_start().starts_with('×'),
+        "an error comes first: {first}"
+    );
+    let last_error = stdout.rfind("  × ").unwrap();
+    let first_warning = stdout.find("  ⚠ ").unwrap();
+    let first_info = stdout.find("  ☞ ").unwrap();
+    assert!(last_error < first_warning && first_warning < first_info);
+    assert!(
+        stdout.contains(&format!(
+            "unfilled-placeholder：{SEED} 中共 223 处，下面是前 3 处；用 --verbose 显示全部"
+        )),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("未填写的占位符“*”").count(), 3, "{stdout}");
+    assert!(
+        stdout.lines().count() < 400,
+        "{} lines",
+        stdout.lines().count()
+    );
+    let last = stdout.trim_end().lines().last().unwrap();
+    assert!(
+        last.starts_with("检查了 1 个文件，发现 248 处问题：错误 5 处（typo 2，"),
+        "{last}"
+    );
+    let (e, w, i) = (
+        last.find("错误 5 处").unwrap(),
+        last.find("警告 238 处（unfilled-placeholder 223，")
+            .unwrap(),
+        last.find("提示 5 处").unwrap(),
+    );
+    assert!(e < w && w < i, "{last}");
+
+    // --verbose shows every finding, grouped by line as before.
+    let (code, verbose, _) = run(gwlint().args(["check", "--color", "never", "--verbose", SEED]));
+    assert_eq!(code, 1);
+    assert!(!verbose.contains("中共 223 处"), "{verbose}");
+    assert!(verbose.contains("第 5 行共 39 处：未填写的占位符“*”"));
+    assert!(verbose.lines().count() > stdout.lines().count() + 300);
+}
+
+/// A flood is folded per file and per rule, and only above the threshold.
+#[test]
+fn floods_are_folded_per_file_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let many: String = (0..11).map(|i| format!("第{i}段数据为*亿元。\n")).collect();
+    let few: String = (0..10).map(|i| format!("第{i}段数据为*亿元。\n")).collect();
+    write(dir.path().join("many.txt"), &many);
+    write(dir.path().join("few.txt"), &few);
+    let (code, stdout, _) = run(gwlint().current_dir(dir.path()).args([
+        "check",
+        "--color",
+        "never",
+        "--select",
+        "unfilled-placeholder",
+        ".",
+    ]));
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("unfilled-placeholder：./many.txt 中共 11 处，下面是前 3 处"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("中共 10 处"), "{stdout}");
+    // 10 shown for few.txt, 3 examples for many.txt.
+    assert_eq!(stdout.matches("未填写的占位符“*”").count(), 13, "{stdout}");
+    insta::assert_snapshot!("flood_folded", stdout);
+}
+
+/// `--min-severity` hides findings from every format but not from the exit code or the summary.
+#[test]
+fn min_severity_filters_display_not_exit_code() {
+    let (code, stdout, _) =
+        run(gwlint().args(["check", "--color", "never", "--min-severity", "error", SEED]));
+    assert_eq!(code, 1);
+    assert!(
+        !stdout.contains("  ⚠ ") && !stdout.contains("  ☞ "),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("  × ").count(), 5, "{stdout}");
+    let last = stdout.trim_end().lines().last().unwrap();
+    assert!(last.contains("发现 248 处问题"), "{last}");
+    assert!(
+        last.ends_with("其中 243 处低于 --min-severity，未显示。"),
+        "{last}"
+    );
+
+    let (code, stdout, _) = run(gwlint().args([
+        "check",
+        "--format",
+        "jsonl",
+        "--min-severity",
+        "warning",
+        SEED,
+    ]));
+    assert_eq!(code, 1);
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings.len(), 243);
+    assert!(findings.iter().all(|f| f["severity"] != "info"));
+
+    // Only warnings, none shown: the exit code still reports them.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path().join("w.txt"), "数据为*亿元。\n");
+    let (code, stdout, _) = run(gwlint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "json",
+        "--min-severity",
+        "error",
+        "w.txt",
+    ]));
+    assert_eq!((code, stdout.as_str()), (1, "[]\n"));
+}
+
+#[test]
+fn quiet_prints_only_the_summary() {
+    let (code, stdout, _) = run(gwlint().args(["check", "--color", "never", "--quiet", SEED]));
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("检查了 1 个文件，发现 248 处问题"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(gwlint().args(["check", "-q", "--format", "concise", SEED]));
+    assert_eq!(code, 1);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let (code, stdout, _) = run(gwlint().args(["check", "-q", "--format", "jsonl", SEED]));
+    assert_eq!((code, stdout.as_str()), (1, ""));
+    let (code, _, stderr) = run(gwlint().args(["check", "-q", "--verbose", SEED]));
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn output_file_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.jsonl");
+    let seed = fs::canonicalize(SEED).unwrap();
+    let (code, stdout, stderr) = run(gwlint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--output-file",
+            "report.jsonl",
+        ])
+        .arg(&seed));
+    assert_eq!((code, stdout.as_str()), (1, ""), "{stderr}");
+    let (_, expected, _) = run(gwlint().args(["check", "--format", "jsonl"]).arg(&seed));
+    assert_eq!(fs::read_to_string(&out).unwrap(), expected);
+
+    // Human output to a file is not coloured unless --color always asks for it.
+    let (code, _, _) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "-o", "report.txt"])
+        .arg(&seed));
+    assert_eq!(code, 1);
+    let text = fs::read_to_string(dir.path().join("report.txt")).unwrap();
+    assert!(!text.contains('\x1b'));
+    assert!(text.trim_end().ends_with('。'), "{text}");
+
+    // A directory is not replaced; the old file survives a failed run.
+    let (code, _, stderr) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--output-file", "."])
+        .arg(&seed));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("不会写入"), "{stderr}");
+    let (code, _, stderr) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--output-file", "missing/dir/r.txt"])
+        .arg(&seed));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("临时文件"), "{stderr}");
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".gwlint-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// JSON, SARIF and `--statistics --format json` are streamed piece by piece; the result is the
+/// same document `serde_json::to_string_pretty` gives, with failed files, custom rules and files
+/// without findings in between.
+#[test]
+fn streamed_documents_equal_their_pretty_print() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path().join("gwlint.toml"),
+        "[[rule]]\nid = \"my-abc\"\nregex = \"ABC\"\nmessage = \"不要写ABC\"\nseverity = \"warning\"\n",
+    );
+    write(dir.path().join("a.txt"), "一、总体要求\n二、主要任务\n");
+    write(
+        dir.path().join("b.txt"),
+        "数据为*亿元，内部ABC公司。\n一、甲\n一、乙\n",
+    );
+    write(dir.path().join("c.txt"), [0xff, 0xfe, 0, 0, b'x', 0, 1]);
+    write(dir.path().join("d.txt"), "ABC公司，*号。\n");
+    // Built from serde_json values, whose keys are sorted: a re-print must give the same bytes.
+    for args in [
+        &["--format", "sarif"][..],
+        &["--statistics", "--format", "json"],
+    ] {
+        let (code, stdout, _) = run(gwlint()
+            .current_dir(dir.path())
+            .arg("check")
+            .args(args)
+            .arg("."));
+        assert_eq!(code, 2, "{args:?}");
+        let value: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(
+            stdout,
+            serde_json::to_string_pretty(&value).unwrap() + "\n",
+            "{args:?}"
+        );
+    }
+    let (_, sarif, _) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "sarif", "."]));
+    let log: Value = serde_json::from_str(&sarif).unwrap();
+    let run0 = &log["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    for result in run0["results"].as_array().unwrap() {
+        let i = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[i]["id"], result["ruleId"], "{result}");
+    }
+    assert_eq!(rules.last().unwrap()["id"], "my-abc");
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], false);
+
+    // The JSON array holds the JSON Lines objects, items indented as a pretty array's.
+    let (_, json, _) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."]));
+    let (_, jsonl, _) = run(gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "."]));
+    let array: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(array.as_array().unwrap(), &parse_jsonl(&jsonl));
+    assert_eq!(array.as_array().unwrap().len(), 5);
+    assert!(
+        json.starts_with("[\n  {\n    \"path\": \"./b.txt\",\n"),
+        "{json}"
+    );
+    assert!(json.ends_with("\n  }\n]\n"), "{json}");
+    assert_eq!(json.matches("\n  },\n  {\n").count(), 4, "{json}");
+}
+
+/// One file whose output is larger than what a worker keeps in memory (it goes through a
+/// temporary file) comes out whole and in order.
+#[test]
+fn a_file_with_many_findings_is_printed_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 12_000;
+    write(dir.path().join("big.txt"), "数据为*亿元。\n".repeat(n));
+    let (code, stdout, _) = run(gwlint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "jsonl",
+        "--select",
+        "unfilled-placeholder",
+        "big.txt",
+    ]));
+    assert_eq!(code, 1);
+    assert!(stdout.len() > 2 << 20, "{} bytes", stdout.len());
+    let findings = parse_jsonl(&stdout);
+    assert_eq!(findings.len(), n);
+    for (i, f) in findings.iter().enumerate() {
+        assert_eq!(f["line"], i as u64 + 1);
+        assert_eq!(f["column"], 4);
+    }
+}
+
+/// The new flags are explained in Chinese, with the numbers the code uses.
+#[test]
+fn display_flags_are_documented() {
+    use gwlint::render::human::{FLOOD, FLOOD_EXAMPLES};
+    let (code, stdout, _) = run(gwlint().args(["check", "--help"]));
+    assert_eq!(code, 0);
+    for flag in ["--min-severity", "--verbose", "--quiet", "--output-file"] {
+        assert!(stdout.contains(flag), "{flag} missing:\n{stdout}");
+    }
+    assert!(
+        stdout.contains(&format!(
+            "超过 {FLOOD} 处时只显示总数和前 {FLOOD_EXAMPLES} 处示例"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("退出码仍按全部问题"), "{stdout}");
+}

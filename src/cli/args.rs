@@ -104,6 +104,39 @@ pub struct CheckArgs {
     /// 文件编码：auto（自动识别 UTF-8、UTF-16、GB18030/GBK 等）或 utf-8、gb18030、gbk、utf-16le、utf-16be、big5
     #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
     pub encoding: EncodingArg,
+    /// 只显示达到此级别的问题（默认全部显示）；只影响显示，退出码仍按全部问题和 --fail-on 计算，最后的统计行也计入全部问题
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = ShowLevel::Info)]
+    pub min_severity: ShowLevel,
+    /// 逐条显示全部问题：默认同一条规则在一个文件中超过 10 处时只显示总数和前 3 处示例（仅影响 human 格式）
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+    /// 不逐条显示问题：human、concise 格式只输出最后的统计行，其他格式不输出；退出码不变
+    #[arg(long, short = 'q', conflicts_with_all = ["verbose", "statistics", "write_baseline"])]
+    pub quiet: bool,
+    /// 把结果写入此文件而不是标准输出（先写临时文件，完成后替换，中途失败不会留下半个文件）
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+}
+
+/// `--min-severity` levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowLevel {
+    /// 只显示错误
+    Error,
+    /// 显示错误和警告
+    Warning,
+    /// 显示全部问题（默认）
+    Info,
+}
+
+impl ShowLevel {
+    pub(crate) fn severity(self) -> Severity {
+        match self {
+            ShowLevel::Error => Severity::Error,
+            ShowLevel::Warning => Severity::Warning,
+            ShowLevel::Info => Severity::Info,
+        }
+    }
 }
 
 /// `--encoding`: `None` is automatic detection.

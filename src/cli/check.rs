@@ -3,19 +3,45 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::statistics::write_statistics;
+use super::statistics::StatisticsEmitter;
 use super::*;
 use crate::batch::{self, RunOptions, TargetError};
 use crate::config::RuleFilter;
 use crate::exit_codes;
+use crate::render::emit::{
+    Emitter, FileEvent, GithubEmitter, JsonEmitter, LinesEmitter, Renderer, SarifEmitter,
+};
+use crate::render::human::ReportOptions;
 use crate::render::{self, OutputFormat, Summary};
-use crate::rules;
 
 pub(super) fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
     if args.show_settings {
         return super::settings::show_settings(&args, out, err);
     }
-    let color = use_color(args.color);
+    let Some(path) = args.output_file.clone() else {
+        return check_to(args, out, err);
+    };
+    // The report goes to a temporary file that replaces FILE once it is complete.
+    let mut code = exit_codes::ERROR;
+    let written = crate::atomic_write::write_with(&path, |file| {
+        code = check_to(args, file, err)?;
+        Ok(())
+    });
+    match written {
+        Ok(()) => Ok(code),
+        Err(message) => {
+            write!(err, "{}", render::render_error(&message, None, false))?;
+            Ok(exit_codes::ERROR)
+        }
+    }
+}
+
+fn check_to(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<i32> {
+    // A report written to a file is coloured only when asked for (--color always).
+    let color = match args.output_file {
+        Some(_) => args.color == ColorChoice::Always,
+        None => use_color(args.color),
+    };
     let filter = match RuleFilter::from_args(&args.select, &args.ignore) {
         Ok(f) => f,
         Err(message) => {
@@ -54,6 +80,20 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -
         },
         None => None,
     };
+    // What each worker renders: nothing per file when only counts are printed.
+    let min_severity = args.min_severity.severity();
+    let github_summary = std::env::var_os("GITHUB_STEP_SUMMARY").map(PathBuf::from);
+    let renderer = Renderer {
+        format: args.format,
+        counts_only: args.statistics || args.write_baseline.is_some() || args.quiet,
+        min_severity,
+        human: ReportOptions {
+            color,
+            width: 100,
+            verbose: args.verbose,
+        },
+        github_table: args.format == OutputFormat::Github && github_summary.is_some(),
+    };
     let opts = RunOptions {
         progress: !args.no_progress,
         baseline,
@@ -61,8 +101,7 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -
         encoding: args.encoding.0,
         config: args.config.clone(),
         filter,
-        format: args.format,
-        color,
+        renderer,
     };
     let result = match batch::run(targets, &opts) {
         Ok(r) => r,
@@ -96,82 +135,83 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -
             "gwlint：没有启用任何规则（--select、--ignore 和配置文件中的 enabled 把规则都排除了），文件未做任何检查。"
         )?;
     }
-    let mut failed = false;
     let threshold = args.fail_on.threshold();
-    let mut json_all = Vec::new();
-    let mut failures: Vec<(String, String)> = Vec::new();
-    let mut per_file: Vec<(String, &'static str, [usize; 3])> = Vec::new();
-    let streaming = !args.statistics && args.write_baseline.is_none();
+    let lines = |summary: bool| -> Box<dyn Emitter> {
+        Box::new(LinesEmitter {
+            format: args.format,
+            summary,
+            min_severity,
+            quiet: args.quiet,
+            printed: false,
+        })
+    };
+    let mut emitter: Box<dyn Emitter> = if args.write_baseline.is_some() {
+        lines(false)
+    } else if args.statistics {
+        Box::new(StatisticsEmitter::new(args.format))
+    } else if args.quiet {
+        lines(!args.no_summary)
+    } else {
+        match args.format {
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Jsonl => {
+                lines(!args.no_summary)
+            }
+            OutputFormat::Json => Box::new(JsonEmitter::default()),
+            OutputFormat::Sarif => Box::new(SarifEmitter::default()),
+            OutputFormat::Github => Box::new(GithubEmitter::new(github_summary)),
+        }
+    };
+
+    let mut failed = false;
     let mut recorded = Vec::new();
     let config_errors = result.config_errors.len();
-    result.check_each(&opts, |outcome| {
-        match &outcome.result {
-            Ok(checked) => {
-                summary.add(&checked.findings);
-                failed |= checked.findings.iter().any(|f| f.severity >= threshold);
-                let mut counts = [0usize; 3];
-                for f in &checked.findings {
-                    counts[f.severity as usize] += 1;
-                }
-                per_file.push((outcome.path.clone(), checked.encoding, counts));
-                recorded.extend(checked.recorded.iter().cloned());
-                match args.format {
-                    _ if !streaming => {}
-                    OutputFormat::Human => out.write_all(checked.human.as_bytes())?,
-                    OutputFormat::Jsonl => {
-                        for j in &checked.json {
-                            serde_json::to_writer(&mut *out, j)?;
-                            out.write_all(b"\n")?;
-                        }
-                    }
-                    OutputFormat::Concise => {
-                        for j in &checked.json {
-                            writeln!(out, "{}", render::machine::concise(j))?;
-                        }
-                    }
-                    OutputFormat::Github => {
-                        for j in &checked.json {
-                            writeln!(out, "{}", render::machine::github(j))?;
-                        }
-                        json_all.extend(checked.json.iter().cloned());
-                    }
-                    OutputFormat::Json | OutputFormat::Sarif => {
-                        json_all.extend(checked.json.iter().cloned())
-                    }
-                }
-            }
-            Err(e) => {
-                summary.failed += 1;
-                let (message, help) = match e {
-                    TargetError::Input(i) => (i.to_string(), i.help().map(str::to_owned)),
-                    TargetError::Walk(reason) => (reason.clone(), None),
-                    TargetError::Config(p) => (
-                        format!("未检查：适用的配置文件 {} 有错误（见上文）", p.display()),
-                        None,
-                    ),
-                    TargetError::Crash(crash) => (crash.to_string(), None),
-                };
-                failures.push((outcome.path.clone(), message.clone()));
-                if args.format == OutputFormat::Github {
-                    writeln!(
-                        out,
-                        "::error file={}::{}",
-                        outcome.path.replace(',', "%2C").replace(':', "%3A"),
-                        message.replace('%', "%25").replace('\n', "%0A")
-                    )?;
-                }
-                write!(
-                    err,
-                    "{}",
-                    render::render_error(
-                        &format!("{}：{message}", outcome.path),
-                        help.as_deref(),
-                        err_color
-                    )
-                )?;
-            }
+    emitter.start(out)?;
+    result.check_each(&opts, |outcome| match outcome.result {
+        Ok(mut checked) => {
+            summary.add_counts(&checked.counts);
+            failed |= checked
+                .counts
+                .max_severity()
+                .is_some_and(|s| s >= threshold);
+            recorded.append(&mut checked.recorded);
+            emitter.file(
+                out,
+                FileEvent::Checked {
+                    path: &outcome.path,
+                    encoding: checked.encoding,
+                    counts: &checked.counts,
+                    rendered: &mut checked.rendered,
+                },
+            )
         }
-        Ok(())
+        Err(e) => {
+            summary.failed += 1;
+            let (message, help) = match e {
+                TargetError::Input(i) => (i.to_string(), i.help().map(str::to_owned)),
+                TargetError::Walk(reason) | TargetError::Output(reason) => (reason, None),
+                TargetError::Config(p) => (
+                    format!("未检查：适用的配置文件 {} 有错误（见上文）", p.display()),
+                    None,
+                ),
+                TargetError::Crash(crash) => (crash.to_string(), None),
+            };
+            emitter.file(
+                out,
+                FileEvent::Failed {
+                    path: &outcome.path,
+                    message: &message,
+                },
+            )?;
+            write!(
+                err,
+                "{}",
+                render::render_error(
+                    &format!("{}：{message}", outcome.path),
+                    help.as_deref(),
+                    err_color
+                )
+            )
+        }
     })?;
     if let Some(path) = &args.write_baseline {
         let n = recorded.len();
@@ -196,68 +236,9 @@ pub(super) fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -
             exit_codes::CLEAN
         });
     }
-    if args.statistics {
-        write_statistics(out, args.format, &summary, &per_file)?;
-    } else {
-        match args.format {
-            OutputFormat::Json => {
-                serde_json::to_writer_pretty(&mut *out, &json_all)?;
-                out.write_all(b"\n")?;
-            }
-            OutputFormat::Sarif => {
-                let mut sarif_rules: Vec<render::machine::SarifRule> = rules::RULES
-                    .iter()
-                    .map(|e| render::machine::SarifRule {
-                        id: e.meta.id,
-                        summary: e.meta.summary,
-                        docs: e.meta.docs,
-                        severity: e.meta.default_severity,
-                    })
-                    .collect();
-                // The user's own rules that reported something.
-                for j in &json_all {
-                    if !sarif_rules.iter().any(|r| r.id == j.rule) {
-                        sarif_rules.push(render::machine::SarifRule {
-                            id: j.rule,
-                            summary: "自定义规则",
-                            docs: "本单位配置中的自定义规则（[[rule]]），说明见 gwlint explain",
-                            severity: j.severity,
-                        });
-                    }
-                }
-                let log = render::machine::sarif(&sarif_rules, &json_all, &failures);
-                serde_json::to_writer_pretty(&mut *out, &log)?;
-                out.write_all(b"\n")?;
-            }
-            OutputFormat::Github => {
-                // Annotations are capped per step; the step summary lists everything.
-                if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
-                    let table = render::machine::github_summary(&json_all, summary.files);
-                    let written = std::fs::OpenOptions::new()
-                        .append(true)
-                        .create(true)
-                        .open(&path)
-                        .and_then(|mut f| f.write_all(table.as_bytes()));
-                    if let Err(e) = written {
-                        writeln!(
-                            err,
-                            "gwlint：无法写入 GITHUB_STEP_SUMMARY：{}",
-                            crate::input::io_reason(&e)
-                        )?;
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if matches!(args.format, OutputFormat::Human | OutputFormat::Concise)
-        && !args.no_summary
-        && !args.statistics
-    {
-        if summary.total() > 0 {
-            writeln!(out)?;
-        }
-        writeln!(out, "{summary}")?;
+    emitter.finish(out, &summary)?;
+    if let Some(notice) = emitter.notice() {
+        writeln!(err, "{notice}")?;
     }
     Ok(if summary.failed > 0 || config_errors > 0 {
         exit_codes::ERROR

@@ -1,5 +1,8 @@
-//! Renderers. This module is the only one that uses miette.
+//! Renderers. This module is the only one that uses miette. Every output format of `gwlint
+//! check` is an [`emit::Emitter`] (opening, one file at a time, closing) fed by an
+//! [`emit::Renderer`] that serialises each file in the worker that checked it.
 
+pub mod emit;
 pub mod human;
 pub mod machine;
 pub mod window;
@@ -158,12 +161,20 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Adds one file's findings.
-    pub fn add(&mut self, findings: &[Finding]) {
+    /// Adds one file's counts.
+    pub fn add_counts(&mut self, counts: &emit::FileCounts) {
         self.files += 1;
-        for f in findings {
-            *self.by_severity.entry(f.severity).or_default() += 1;
-            self.by_rule.entry(f.rule).or_default()[f.severity as usize] += 1;
+        for severity in [Severity::Info, Severity::Warning, Severity::Error] {
+            let n = counts.by_severity[severity as usize];
+            if n > 0 {
+                *self.by_severity.entry(severity).or_default() += n;
+            }
+        }
+        for (rule, n) in &counts.by_rule {
+            let all = self.by_rule.entry(rule).or_default();
+            for (a, b) in all.iter_mut().zip(n) {
+                *a += b;
+            }
         }
     }
 
