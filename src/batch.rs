@@ -3,12 +3,12 @@
 //! done (a bounded reorder window over rayon), so that output starts early and memory does not
 //! grow with the number of files. Each worker also renders its file in the output format.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::config::{self, ConfigError, RuleFilter, Settings};
+use crate::config::{self, ConfigCache, ConfigError, RuleFilter, Settings};
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::input::{self, InputError};
@@ -356,26 +356,15 @@ fn progress_bar(files: usize, wanted: bool) -> indicatif::ProgressBar {
 pub fn run(
     targets: Vec<(Target, Option<String>)>,
     opts: &RunOptions,
+    configs: &mut ConfigCache,
 ) -> Result<RunResult, ConfigError> {
     // An explicit --config must be valid: it is fatal.
     let explicit = match &opts.config {
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-                path: path.display().to_string(),
-                text: String::new(),
-                span: None,
-                message: format!("无法读取配置文件：{}", input::io_reason(&e)),
-                help: None,
-            })?;
-            Some(Arc::new(config::load(Some((path, &text)), &opts.filter)?))
-        }
+        Some(path) => Some(configs.settings(Some(path))?),
         None => None,
     };
 
-    // Resolve settings per target (discovery is cached per directory and per config file).
-    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
-    let mut by_config: HashMap<Option<PathBuf>, Result<Arc<Settings>, ConfigError>> =
-        HashMap::new();
+    // Resolve settings per target: discovery once per directory, loading once per file.
     let mut jobs = Vec::with_capacity(targets.len());
     let cwd = std::env::current_dir().unwrap_or_default();
     for (target, walk_error) in targets {
@@ -391,23 +380,28 @@ pub fn run(
                 Target::Stdin(_) => cwd.clone(),
             };
             let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-            let found = by_dir
-                .entry(dir.clone())
-                .or_insert_with(|| config::discover(&dir))
-                .clone();
-            by_config
-                .entry(found.clone())
-                .or_insert_with(|| load_settings(found.as_deref(), &opts.filter))
-                .clone()
+            let found = configs.discover(&dir);
+            configs
+                .settings(found.as_deref())
                 .map_err(|_| found.unwrap_or_default())
         };
         jobs.push((target, walk_error, settings));
     }
+    // Only the configurations that govern a target count (an explicit --config replaces the
+    // ones the directory walk looked at for extensions).
+    let in_use_configs: Vec<&Result<Arc<Settings>, ConfigError>> = match &opts.config {
+        Some(path) => configs
+            .loaded()
+            .filter(|(k, _)| k.as_deref() == Some(path.as_path()))
+            .map(|(_, v)| v)
+            .collect(),
+        None => configs.loaded().map(|(_, v)| v).collect(),
+    };
     // --select / --ignore may name the user's own rules: an id is unknown only when neither the
     // shipped rules nor any configuration in use defines it.
-    let custom: Vec<&str> = explicit
+    let custom: Vec<&str> = in_use_configs
         .iter()
-        .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
+        .filter_map(|r| r.as_ref().ok())
         .flat_map(|s| s.custom_ids.iter().copied())
         .collect();
     let unknown = |ids: &[String]| {
@@ -427,9 +421,9 @@ pub fn run(
             help: Some(config::suggest_rule(&id, &custom)),
         });
     }
-    let in_use: Vec<&Settings> = explicit
+    let in_use: Vec<&Settings> = in_use_configs
         .iter()
-        .chain(by_config.values().filter_map(|r| r.as_ref().ok()))
+        .filter_map(|r| r.as_ref().ok())
         .map(|s| &**s)
         .collect();
     let mut enabled_by_select: Vec<&'static str> = in_use
@@ -440,8 +434,10 @@ pub fn run(
     enabled_by_select.dedup();
     // With every configuration broken, the errors say what went wrong, not "no rule active".
     let any_rule_active = in_use.is_empty() || in_use.iter().any(|s| !s.rules.is_empty());
-    let mut config_errors: Vec<ConfigError> =
-        by_config.into_values().filter_map(Result::err).collect();
+    let mut config_errors: Vec<ConfigError> = in_use_configs
+        .iter()
+        .filter_map(|r| r.as_ref().err().cloned())
+        .collect();
     config_errors.sort_by(|a, b| a.path.cmp(&b.path));
 
     Ok(RunResult {
@@ -450,22 +446,6 @@ pub fn run(
         enabled_by_select,
         any_rule_active,
     })
-}
-
-fn load_settings(path: Option<&Path>, filter: &RuleFilter) -> Result<Arc<Settings>, ConfigError> {
-    match path {
-        None => config::load(None, filter).map(Arc::new),
-        Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| ConfigError {
-                path: p.display().to_string(),
-                text: String::new(),
-                span: None,
-                message: format!("无法读取配置文件：{}", input::io_reason(&e)),
-                help: None,
-            })?;
-            config::load(Some((p, &text)), filter).map(Arc::new)
-        }
-    }
 }
 
 fn check_target(

@@ -55,19 +55,13 @@ fn check_to(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         args.paths
     };
     // Extensions for a directory walk come from --config, or from the config that governs that
-    // directory (found by walking up from it), or the default.
-    let fixed = args
-        .config
-        .as_ref()
-        .map(|p| extensions_of(Some(p), &filter));
+    // directory (found by walking up from it), or the default. Each configuration is loaded once
+    // for the walk and the batch together.
+    let configs = std::cell::RefCell::new(crate::config::ConfigCache::new(filter.clone()));
     let extensions_for = |dir: &std::path::Path| -> Vec<String> {
-        match &fixed {
-            Some(ext) => ext.clone(),
-            None => {
-                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-                extensions_of(crate::config::discover(&dir).as_ref(), &filter)
-            }
-        }
+        configs
+            .borrow_mut()
+            .extensions_for(args.config.as_deref(), dir)
     };
     let targets = batch::collect_targets(&paths, &extensions_for, &args.stdin_filename);
     let baseline = match &args.baseline {
@@ -103,7 +97,7 @@ fn check_to(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
         filter,
         renderer,
     };
-    let result = match batch::run(targets, &opts) {
+    let result = match batch::run(targets, &opts, &mut configs.borrow_mut()) {
         Ok(r) => r,
         Err(e) => {
             write!(
@@ -247,16 +241,4 @@ fn check_to(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Re
     } else {
         exit_codes::CLEAN
     })
-}
-
-/// The `[check] extensions` of a config file; the default when there is none or it is broken
-/// (a broken config is reported when the files under it are checked).
-pub(super) fn extensions_of(config: Option<&PathBuf>, filter: &RuleFilter) -> Vec<String> {
-    config
-        .and_then(|p| {
-            let text = std::fs::read_to_string(p).ok()?;
-            crate::config::load(Some((p, &text)), filter).ok()
-        })
-        .map(|s| s.extensions)
-        .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned(), "docx".to_owned()])
 }

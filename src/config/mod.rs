@@ -13,12 +13,14 @@ use crate::diagnostic::Severity;
 use crate::rules::custom::{CustomRule, CustomSpec};
 use crate::rules::{self, DynRule, OptionLayer};
 
+mod cache;
 mod errors;
 mod files;
 mod ignore;
 mod layers;
 mod show;
 
+pub use cache::{ConfigCache, DEFAULT_EXTENSIONS};
 use errors::*;
 pub use errors::{ConfigError, closest_rule, suggest_rule};
 use files::*;
@@ -405,7 +407,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
     Ok(Settings {
         rules: configured,
         extensions: extensions
-            .unwrap_or_else(|| vec!["txt".to_owned(), "md".to_owned(), "docx".to_owned()]),
+            .unwrap_or_else(|| DEFAULT_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect()),
         path: user.map(|(p, _)| p.to_path_buf()),
         word_prefilter,
         custom_ids,
