@@ -135,7 +135,7 @@ pub fn check_document(settings: &Settings, doc: &Document) -> Vec<Finding> {
 /// each shared analysis and the word-start scan run at most once for the document.
 pub fn run_rules(settings: &Settings, doc: &Document) -> Vec<Finding> {
     let cx = engine::context::LintContext::new(doc, settings.word_prefilter.as_ref());
-    let mut out = engine::context::Reporter::new();
+    let mut out = engine::context::Reporter::with_limit(settings.max_findings_per_rule);
     for configured in &settings.rules {
         let id = configured.rule.meta().id;
         out.start_rule(id, configured.severity);

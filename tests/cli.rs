@@ -2484,6 +2484,11 @@ fn a_file_with_many_findings_is_printed_whole() {
     let dir = tempfile::tempdir().unwrap();
     let n = 12_000;
     write(dir.path().join("big.txt"), "数据为*亿元。\n".repeat(n));
+    // Every finding listed (the default lists 10 000 per rule and summarises the rest).
+    write(
+        dir.path().join("gwlint.toml"),
+        "[check]\nmax-findings-per-rule = 0\n",
+    );
     let (code, stdout, _) = run(gwlint().current_dir(dir.path()).args([
         "check",
         "--format",
@@ -2500,6 +2505,40 @@ fn a_file_with_many_findings_is_printed_whole() {
         assert_eq!(f["line"], i as u64 + 1);
         assert_eq!(f["column"], 4);
     }
+}
+
+/// Beyond `[check] max-findings-per-rule` (default 10 000) a rule's findings in one file are
+/// counted, not kept: one finding at the first of them says how many more there are, so a
+/// pathological file cannot fill memory; the limit can be raised or lifted.
+#[test]
+fn findings_beyond_the_limit_are_summarised() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path().join("big.txt"), "数据为*亿元。\n".repeat(25));
+    let jsonl = |config: &str| {
+        write(dir.path().join("gwlint.toml"), config);
+        let (code, stdout, stderr) = run(gwlint().current_dir(dir.path()).args([
+            "check",
+            "--format",
+            "jsonl",
+            "--select",
+            "unfilled-placeholder",
+            "big.txt",
+        ]));
+        assert_eq!(code, 1, "{stderr}");
+        parse_jsonl(&stdout)
+    };
+    let limited = jsonl("[check]\nmax-findings-per-rule = 10\n");
+    assert_eq!(limited.len(), 11);
+    assert_eq!(limited[9]["line"], 10);
+    let last = &limited[10];
+    assert_eq!(last["line"], 11, "at the first finding not listed");
+    let message = last["message"].as_str().unwrap();
+    assert!(message.contains("另有 14 处问题未逐一列出"), "{message}");
+    assert!(message.contains("最多列出 10 处"), "{message}");
+    // One beyond the limit is simply listed.
+    assert_eq!(jsonl("[check]\nmax-findings-per-rule = 24\n").len(), 25);
+    assert_eq!(jsonl("[check]\nmax-findings-per-rule = 0\n").len(), 25);
+    assert_eq!(jsonl("").len(), 25);
 }
 
 /// The new flags are explained in Chinese, with the numbers the code uses.

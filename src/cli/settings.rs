@@ -136,6 +136,13 @@ fn write_settings(
     }
     let extensions: Vec<String> = s.extensions.iter().map(|e| format!(".{e}")).collect();
     writeln!(out, "\n检查目录时读取的扩展名：{}", extensions.join("、"))?;
+    match s.max_findings_per_rule {
+        0 => writeln!(out, "每个文件每条规则逐一列出的问题数：不限")?,
+        n => writeln!(
+            out,
+            "每个文件每条规则逐一列出的问题数：最多 {n} 处，其余合并为一条说明"
+        )?,
+    }
     if !filter.select.is_empty() || !filter.ignore.is_empty() {
         let mut parts = Vec::new();
         if !filter.select.is_empty() {

@@ -47,6 +47,9 @@ pub struct Settings {
     pub rules: Vec<ConfiguredRule>,
     /// Extensions (without dot, lowercase) checked when walking directories.
     pub extensions: Vec<String>,
+    /// Findings listed per rule and file; beyond it they are counted and summarised in one
+    /// finding, so that memory stays bounded on a pathological file (0: no limit).
+    pub max_findings_per_rule: usize,
     /// The user file the settings came from, if any.
     pub path: Option<PathBuf>,
     /// The word-start prefilter of the rules that run: the first and second characters of every
@@ -86,7 +89,13 @@ impl std::fmt::Debug for Settings {
 struct CheckOptions {
     /// File extensions checked in directories.
     extensions: Option<Vec<String>>,
+    /// Findings listed per rule and file before the rest are summarised (0: no limit).
+    max_findings_per_rule: Option<usize>,
 }
+
+/// Default of `[check] max-findings-per-rule`: far above any real document (the draft seed has
+/// 223 placeholders), low enough that a million-heading file does not hold a million findings.
+pub const DEFAULT_MAX_FINDINGS_PER_RULE: usize = 10_000;
 
 /// Which rules to keep after configuration (from `--select` / `--ignore`).
 #[derive(Debug, Clone, Default)]
@@ -173,10 +182,14 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
     }
 
     let mut extensions = None;
+    let mut max_findings_per_rule = None;
     for (layer, src, _) in layers.iter_mut() {
         if let Some(check) = layer.check.take() {
             let opts: CheckOptions = CheckOptions::deserialize(ValueDeserializer::from(check))
                 .map_err(|e| src.toml_error(&e, None))?;
+            if let Some(n) = opts.max_findings_per_rule {
+                max_findings_per_rule = Some(n);
+            }
             if let Some(ext) = opts.extensions {
                 extensions = Some(
                     ext.into_iter()
@@ -408,6 +421,7 @@ pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings
         rules: configured,
         extensions: extensions
             .unwrap_or_else(|| DEFAULT_EXTENSIONS.iter().map(|e| (*e).to_owned()).collect()),
+        max_findings_per_rule: max_findings_per_rule.unwrap_or(DEFAULT_MAX_FINDINGS_PER_RULE),
         path: user.map(|(p, _)| p.to_path_buf()),
         word_prefilter,
         custom_ids,

@@ -17,6 +17,8 @@ pub struct EffectiveSettings {
     pub files: Vec<String>,
     /// Extensions checked when walking directories.
     pub extensions: Vec<String>,
+    /// `[check] max-findings-per-rule` (0: no limit).
+    pub max_findings_per_rule: usize,
     /// Shipped rules in id order, then the user's own rules in the order they are defined.
     pub rules: Vec<EffectiveRule>,
     /// `[[ignore]]` entries.
@@ -199,6 +201,7 @@ pub fn effective(
             .chain(order.iter().map(|&i| sources[i].path.clone()))
             .collect(),
         extensions: every.extensions,
+        max_findings_per_rule: every.max_findings_per_rule,
         rules: out,
         ignores: every
             .ignores

@@ -99,21 +99,34 @@ pub struct Reporter {
     findings: Vec<Finding>,
     rule: &'static str,
     severity: Severity,
+    /// Findings listed per rule (0: no limit); see [`crate::config::Settings::max_findings_per_rule`].
+    limit: usize,
+    /// Findings of the current rule so far.
+    listed: usize,
+    /// The first finding of the current rule beyond the limit, and how many there were.
+    overflow: Option<(Finding, usize)>,
 }
 
 impl Reporter {
-    pub(crate) fn new() -> Self {
+    /// A reporter that lists at most `limit` findings per rule (0: no limit) and summarises the
+    /// rest in one finding, so that a pathological file cannot fill memory with findings.
+    pub(crate) fn with_limit(limit: usize) -> Self {
         Reporter {
             findings: Vec::new(),
             rule: "",
             severity: Severity::Warning,
+            limit,
+            listed: 0,
+            overflow: None,
         }
     }
 
     /// The rule and severity the next findings are stamped with.
     pub(crate) fn start_rule(&mut self, rule: &'static str, severity: Severity) {
+        self.close_rule();
         self.rule = rule;
         self.severity = severity;
+        self.listed = 0;
     }
 
     /// Reports a finding.
@@ -123,6 +136,14 @@ impl Reporter {
             Some(max) => self.severity.min(max),
             None => self.severity,
         };
+        if self.limit > 0 && self.listed >= self.limit {
+            match &mut self.overflow {
+                Some((_, n)) => *n += 1,
+                None => self.overflow = Some((finding, 1)),
+            }
+            return;
+        }
+        self.listed += 1;
         self.findings.push(finding);
     }
 
@@ -133,8 +154,38 @@ impl Reporter {
         }
     }
 
+    /// Ends the current rule: the findings beyond the limit become one finding at the first of
+    /// them, which says how many were not listed.
+    fn close_rule(&mut self) {
+        let Some((first, n)) = self.overflow.take() else {
+            return;
+        };
+        if n == 1 {
+            self.findings.push(first);
+            return;
+        }
+        let mut summary = Finding::at(
+            first.span.clone(),
+            format!(
+                "{}（此后本规则在本文件中另有 {} 处问题未逐一列出：每个文件每条规则最多列出 {} 处）",
+                first.message,
+                n - 1,
+                self.limit
+            ),
+        )
+        .with_help(
+            "文件中同类问题过多，多为整篇格式问题（如全部标题都用同一种错误写法）：先成批处理再检查；\
+             需要全部列出时在配置中设置 [check] max-findings-per-rule = 0",
+        );
+        summary.rule = first.rule;
+        summary.severity = first.severity;
+        summary.max_severity = first.max_severity;
+        self.findings.push(summary);
+    }
+
     /// The findings so far, in the order reported.
-    pub(crate) fn into_findings(self) -> Vec<Finding> {
+    pub(crate) fn into_findings(mut self) -> Vec<Finding> {
+        self.close_rule();
         self.findings
     }
 }

@@ -359,7 +359,7 @@ pub(crate) fn run_alone(
     doc: &crate::document::Document,
 ) -> Vec<crate::diagnostic::Finding> {
     let cx = LintContext::new(doc, rule.word_start_chars());
-    let mut out = Reporter::new();
+    let mut out = Reporter::with_limit(0);
     out.start_rule(rule.meta().id, rule.meta().default_severity);
     rule.check(&cx, &mut out);
     out.into_findings()
