@@ -42,9 +42,9 @@
 //! text (line index, outline) that renderers need; [`lint_into`] takes the source by value and
 //! moves its text into that document instead of copying it.
 
-pub mod atomic_write;
-pub mod baseline;
-pub mod batch;
+pub(crate) mod atomic_write;
+pub(crate) mod baseline;
+pub(crate) mod batch;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

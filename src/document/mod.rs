@@ -3,9 +3,9 @@
 
 pub mod layout;
 pub mod line_index;
-pub mod marks;
+pub(crate) mod marks;
 pub mod numerals;
-pub mod outline;
+pub(crate) mod outline;
 
 use std::ops::Range;
 use std::sync::OnceLock;

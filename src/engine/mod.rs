@@ -6,4 +6,4 @@
 pub mod context;
 pub mod crash;
 pub mod overlap;
-pub mod prefilter;
+pub(crate) mod prefilter;

@@ -145,6 +145,7 @@ pub fn numbered_styles(xml: &str) -> Result<HashSet<String>, String> {
 }
 
 /// The paragraphs of a `document.xml` (no styles: only direct numbering is seen).
+#[cfg(test)]
 pub fn paragraphs(xml: &str) -> Result<DocxText, String> {
     paragraphs_with_styles(xml, &HashSet::new())
 }

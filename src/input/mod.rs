@@ -5,8 +5,8 @@
 //! (GB18030/GBK and other legacy encodings), fed the first 64 KB. A file that decodes only with
 //! replacement characters is an error, never linted as garbage. `--encoding` overrides all of it.
 
-pub mod docx;
-pub mod markdown;
+pub(crate) mod docx;
+pub(crate) mod markdown;
 
 use std::io::Read;
 use std::path::Path;

@@ -2,10 +2,10 @@
 //! check` is an [`emit::Emitter`] (opening, one file at a time, closing) fed by an
 //! [`emit::Renderer`] that serialises each file in the worker that checked it.
 
-pub mod emit;
+pub(crate) mod emit;
 pub mod human;
-pub mod machine;
-pub mod window;
+pub(crate) mod machine;
+pub(crate) mod window;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -16,13 +16,13 @@ use crate::diagnostic::Severity;
 pub use crate::engine::context::{LintContext, Reporter};
 use crate::engine::prefilter::LexicalChars;
 
-pub mod analysis;
-pub mod custom;
-pub mod draft;
-pub mod lexicon;
-pub mod numbers;
-pub mod punctuation;
-pub mod structure;
+pub(crate) mod analysis;
+pub(crate) mod custom;
+pub(crate) mod draft;
+pub(crate) mod lexicon;
+pub(crate) mod numbers;
+pub(crate) mod punctuation;
+pub(crate) mod structure;
 
 /// Broad family of a rule, used to group `gwlint rules` output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -352,11 +352,6 @@ impl PatternSet {
         self.specs.len()
     }
 
-    /// Whether there is no rule.
-    pub fn is_empty(&self) -> bool {
-        self.specs.is_empty()
-    }
-
     /// Where the rules come from.
     pub fn sources(&self) -> Vec<crate::rules::DataSource> {
         let mut out = Vec::new();

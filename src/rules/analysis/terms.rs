@@ -330,11 +330,6 @@ impl TermList {
     pub fn len(&self) -> usize {
         self.entries.iter().filter(|e| !e.exception).count()
     }
-
-    /// Whether the list is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// Reports every match of `list` in the document, with the right form as a safe fix.

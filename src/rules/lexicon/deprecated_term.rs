@@ -189,11 +189,6 @@ impl DatedTerms {
         self.list.len()
     }
 
-    /// Whether the list is empty.
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
     /// Where the entries come from.
     pub fn sources(&self) -> Vec<crate::rules::DataSource> {
         self.list.sources().to_vec()

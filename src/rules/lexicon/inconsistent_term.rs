@@ -309,16 +309,6 @@ impl InconsistentTerm {
         out.push_str(&text[last..]);
         out
     }
-
-    /// Number of groups.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    /// Whether there is no group.
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
 }
 
 /// Without a preferred form, the main form must be used this many times as often as another.
