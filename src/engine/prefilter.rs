@@ -46,17 +46,10 @@ impl CharSet {
         }
     }
 
-    /// Whether BMP code point `cp` is in the set: one load, no branch.
+    /// Whether BMP code point `cp` is in the set: one load, no bounds check.
     #[inline(always)]
     fn contains_bmp(&self, cp: u16) -> bool {
-        self.bit_bmp(cp) != 0
-    }
-
-    /// 1 when BMP code point `cp` is in the set, else 0: for combining with other sets without
-    /// a branch.
-    #[inline(always)]
-    fn bit_bmp(&self, cp: u16) -> u64 {
-        (self.bits[usize::from(cp >> 6)] >> (cp & 63)) & 1
+        self.bits[usize::from(cp >> 6)] & (1 << (cp & 63)) != 0
     }
 
     /// Adds every member of `other`.
@@ -122,7 +115,7 @@ impl PairSet {
 
 /// First characters and first-two-character pairs of a rule's terms. A term of one character
 /// has no second character: it goes into `single`, and every occurrence of it is a candidate.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct LexicalChars {
     /// First characters.
     pub first: CharSet,
@@ -130,9 +123,33 @@ pub struct LexicalChars {
     pub pairs: PairSet,
     /// Terms of a single character.
     pub single: CharSet,
-    /// Second characters. `first` at a character and `second` at the next one are two loads
-    /// from small tables and rarely both hold; only then is the pair looked up.
+    /// Second characters. `first` at a character and `second` at the next one rarely both hold;
+    /// only then is the pair looked up.
     pub second: CharSet,
+    /// `first`, `single` and `second` again for the ideographs U+4000–U+9FFF, one byte per
+    /// character ([`CJK_FIRST`], [`CJK_SINGLE`], [`CJK_SECOND`]): in a run of ideographs one load
+    /// per character answers all three. Indexed by `cp - 0x4000`; the table is a power of two
+    /// long, so a masked index needs no bounds check.
+    cjk: Box<[u8; 0x8000]>,
+}
+
+/// [`LexicalChars::first`], in the per-ideograph table.
+const CJK_FIRST: u8 = 1;
+/// [`LexicalChars::single`], in the per-ideograph table.
+const CJK_SINGLE: u8 = 2;
+/// [`LexicalChars::second`], in the per-ideograph table.
+const CJK_SECOND: u8 = 4;
+
+impl Default for LexicalChars {
+    fn default() -> Self {
+        LexicalChars {
+            first: CharSet::default(),
+            pairs: PairSet::default(),
+            single: CharSet::default(),
+            second: CharSet::default(),
+            cjk: Box::new([0; 0x8000]),
+        }
+    }
 }
 
 impl LexicalChars {
@@ -141,16 +158,34 @@ impl LexicalChars {
         let mut chars = term.chars();
         if let Some(a) = chars.next() {
             self.first.insert(a);
+            self.mark_cjk(a, CJK_FIRST);
             match chars.next() {
                 // Astral characters are one code point to the scan (`decode`).
                 Some(b) => {
                     self.second.insert(b);
+                    self.mark_cjk(b, CJK_SECOND);
                     self.pairs
                         .insert((a as usize).min(0x10000), (b as usize).min(0x10000))
                 }
-                None => self.single.insert(a),
+                None => {
+                    self.single.insert(a);
+                    self.mark_cjk(a, CJK_SINGLE);
+                }
             }
         }
+    }
+
+    /// Sets `flag` for `c` in the per-ideograph table when `c` is in U+4000–U+9FFF.
+    fn mark_cjk(&mut self, c: char, flag: u8) {
+        if ('\u{4000}'..='\u{9FFF}').contains(&c) {
+            self.cjk[c as usize - 0x4000] |= flag;
+        }
+    }
+
+    /// The per-ideograph flags of `cp` (U+4000–U+9FFF).
+    #[inline(always)]
+    fn cjk_flags(&self, cp: u16) -> u8 {
+        self.cjk[usize::from(cp.wrapping_sub(0x4000)) & 0x7FFF]
     }
 
     /// Whether a term may begin at byte `i` of `bytes` (valid UTF-8, `i` on a boundary).
@@ -183,27 +218,29 @@ impl LexicalChars {
         };
         let mut pos = start;
         let mut cp = cjk(&bytes[pos..pos + 3]);
+        let mut flags = self.cjk_flags(cp);
         loop {
             let next = pos + 3;
             if next >= bytes.len() || !is_cjk_lead(bytes[next]) {
                 // The run's last character: its successor, if any, is read in full.
-                if self.first.contains_bmp(cp) && self.continues(bytes, cp.into(), next) {
+                if flags & CJK_FIRST != 0 && self.continues(bytes, cp.into(), next) {
                     out.push(pos);
                 }
                 return next;
             }
             let next_cp = cjk(&bytes[next..next + 3]);
-            // Three loads combined arithmetically; the one branch is taken a few times in a
-            // hundred characters of a report (a first character followed by a second one), so it
-            // is predicted well. Only then the single-character set or the pair filter is read.
-            let maybe =
-                self.first.bit_bmp(cp) & (self.second.bit_bmp(next_cp) | self.single.bit_bmp(cp));
+            let next_flags = self.cjk_flags(next_cp);
+            // One load per character; the one branch is taken a few times in a hundred
+            // characters of a report (a first character that is a whole term, or followed by a
+            // second one), so it is predicted well. Only then is the pair filter read.
+            let maybe = flags & CJK_FIRST & ((flags >> 1) | (next_flags >> 2));
             if maybe != 0
-                && (self.single.contains_bmp(cp) || self.pairs.contains(cp.into(), next_cp.into()))
+                && (flags & CJK_SINGLE != 0 || self.pairs.contains(cp.into(), next_cp.into()))
             {
                 out.push(pos);
             }
             cp = next_cp;
+            flags = next_flags;
             pos = next;
         }
     }
@@ -214,6 +251,9 @@ impl LexicalChars {
         self.pairs.union_with(&other.pairs);
         self.single.union_with(&other.single);
         self.second.union_with(&other.second);
+        for (a, b) in self.cjk.iter_mut().zip(other.cjk.iter()) {
+            *a |= b;
+        }
     }
 }
 
