@@ -1,4 +1,5 @@
-//! End-to-end throughput benchmark: `cargo bench --bench throughput`.
+//! End-to-end throughput benchmark: `cargo bench --bench throughput` (`$GWLINT_BIN` to time
+//! another gwlint binary, e.g. the one before a change).
 //!
 //! Replicates the real corpus (`../shared/corpus`, or `$GWLINT_CORPUS`) into a temporary directory
 //! tree of about 100 MB (`$GWLINT_BENCH_MB`), runs `gwlint check --format jsonl <dir>` as a child
@@ -405,6 +406,15 @@ fn verdict(ok: bool) -> &'static str {
 
 /// The release-like binary cargo built for this bench, or a freshly built `target/release/gwlint`.
 fn locate_binary(manifest: &Path) -> Result<(PathBuf, &'static str), String> {
+    // `GWLINT_BIN=/path/to/old/gwlint cargo bench` measures another build (before/after).
+    if let Some(p) = std::env::var_os("GWLINT_BIN") {
+        let p = PathBuf::from(p);
+        return if p.is_file() {
+            Ok((p, "$GWLINT_BIN"))
+        } else {
+            Err(format!("$GWLINT_BIN: {} not found", p.display()))
+        };
+    }
     if let Some(p) = option_env!("CARGO_BIN_EXE_gwlint") {
         let p = PathBuf::from(p);
         if p.is_file() {
