@@ -368,6 +368,10 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_break(c: char) -> bool {
+    // Ideographs, most of a line, are never breaks: one comparison rules them out.
+    if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     crate::document::layout::is_space(c)
         || matches!(
             c,
