@@ -7,6 +7,8 @@
 //! the merged set before the rules run. Each rule then looks only at those positions — however
 //! many lexical rules and terms there are, the text is walked once.
 
+use std::sync::OnceLock;
+
 /// A set of BMP characters, one bit each, plus a flag for anything outside the BMP.
 #[derive(Debug, Clone)]
 pub struct CharSet {
@@ -129,8 +131,9 @@ pub struct LexicalChars {
     /// `first`, `single` and `second` again for the ideographs U+4000–U+9FFF, one byte per
     /// character ([`CJK_FIRST`], [`CJK_SINGLE`], [`CJK_SECOND`]): in a run of ideographs one load
     /// per character answers all three. Indexed by `cp - 0x4000`; the table is a power of two
-    /// long, so a masked index needs no bounds check.
-    cjk: Box<[u8; 0x8000]>,
+    /// long, so a masked index needs no bounds check. Derived from the three sets on the first
+    /// scan, so that the per-rule sets, which are only merged, never build it.
+    cjk: OnceLock<Box<[u8; 0x8000]>>,
 }
 
 /// [`LexicalChars::first`], in the per-ideograph table.
@@ -147,7 +150,7 @@ impl Default for LexicalChars {
             pairs: PairSet::default(),
             single: CharSet::default(),
             second: CharSet::default(),
-            cjk: Box::new([0; 0x8000]),
+            cjk: OnceLock::new(),
         }
     }
 }
@@ -157,35 +160,32 @@ impl LexicalChars {
     pub fn add_term(&mut self, term: &str) {
         let mut chars = term.chars();
         if let Some(a) = chars.next() {
+            self.cjk = OnceLock::new();
             self.first.insert(a);
-            self.mark_cjk(a, CJK_FIRST);
             match chars.next() {
                 // Astral characters are one code point to the scan (`decode`).
                 Some(b) => {
                     self.second.insert(b);
-                    self.mark_cjk(b, CJK_SECOND);
                     self.pairs
                         .insert((a as usize).min(0x10000), (b as usize).min(0x10000))
                 }
-                None => {
-                    self.single.insert(a);
-                    self.mark_cjk(a, CJK_SINGLE);
-                }
+                None => self.single.insert(a),
             }
         }
     }
 
-    /// Sets `flag` for `c` in the per-ideograph table when `c` is in U+4000–U+9FFF.
-    fn mark_cjk(&mut self, c: char, flag: u8) {
-        if ('\u{4000}'..='\u{9FFF}').contains(&c) {
-            self.cjk[c as usize - 0x4000] |= flag;
-        }
-    }
-
-    /// The per-ideograph flags of `cp` (U+4000–U+9FFF).
-    #[inline(always)]
-    fn cjk_flags(&self, cp: u16) -> u8 {
-        self.cjk[usize::from(cp.wrapping_sub(0x4000)) & 0x7FFF]
+    /// The per-ideograph flag table, built on first use.
+    fn cjk_table(&self) -> &[u8; 0x8000] {
+        self.cjk.get_or_init(|| {
+            let mut table = Box::new([0u8; 0x8000]);
+            for (k, flags) in table.iter_mut().take(0x6000).enumerate() {
+                let cp = 0x4000 + k;
+                *flags = u8::from(self.first.contains_cp(cp)) * CJK_FIRST
+                    | u8::from(self.single.contains_cp(cp)) * CJK_SINGLE
+                    | u8::from(self.second.contains_cp(cp)) * CJK_SECOND;
+            }
+            table
+        })
     }
 
     /// Whether a term may begin at byte `i` of `bytes` (valid UTF-8, `i` on a boundary).
@@ -216,9 +216,11 @@ impl LexicalChars {
         let cjk = |c: &[u8]| -> u16 {
             (u16::from(c[0] & 0x0F) << 12) | (u16::from(c[1] & 0x3F) << 6) | u16::from(c[2] & 0x3F)
         };
+        let table = self.cjk_table();
+        let flags_of = |cp: u16| table[usize::from(cp.wrapping_sub(0x4000)) & 0x7FFF];
         let mut pos = start;
         let mut cp = cjk(&bytes[pos..pos + 3]);
-        let mut flags = self.cjk_flags(cp);
+        let mut flags = flags_of(cp);
         loop {
             let next = pos + 3;
             if next >= bytes.len() || !is_cjk_lead(bytes[next]) {
@@ -229,7 +231,7 @@ impl LexicalChars {
                 return next;
             }
             let next_cp = cjk(&bytes[next..next + 3]);
-            let next_flags = self.cjk_flags(next_cp);
+            let next_flags = flags_of(next_cp);
             // One load per character; the one branch is taken a few times in a hundred
             // characters of a report (a first character that is a whole term, or followed by a
             // second one), so it is predicted well. Only then is the pair filter read.
@@ -251,9 +253,7 @@ impl LexicalChars {
         self.pairs.union_with(&other.pairs);
         self.single.union_with(&other.single);
         self.second.union_with(&other.second);
-        for (a, b) in self.cjk.iter_mut().zip(other.cjk.iter()) {
-            *a |= b;
-        }
+        self.cjk = OnceLock::new();
     }
 }
 
