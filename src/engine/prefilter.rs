@@ -180,9 +180,9 @@ impl LexicalChars {
             let mut table = Box::new([0u8; 0x8000]);
             for (k, flags) in table.iter_mut().take(0x6000).enumerate() {
                 let cp = 0x4000 + k;
-                *flags = u8::from(self.first.contains_cp(cp)) * CJK_FIRST
-                    | u8::from(self.single.contains_cp(cp)) * CJK_SINGLE
-                    | u8::from(self.second.contains_cp(cp)) * CJK_SECOND;
+                *flags = (u8::from(self.first.contains_cp(cp)) * CJK_FIRST)
+                    | (u8::from(self.single.contains_cp(cp)) * CJK_SINGLE)
+                    | (u8::from(self.second.contains_cp(cp)) * CJK_SECOND);
             }
             table
         })
