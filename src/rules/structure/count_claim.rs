@@ -113,11 +113,20 @@ fn candidates(text: &str) -> Vec<usize> {
     let is_numeral = |c: char| c.is_ascii_digit() || is_cn_numeral(c);
     let mut out = Vec::new();
     let mut scanned_to = 0usize;
-    let bytes = text.as_bytes();
-    for pos in dunhao.find_iter(bytes) {
+    for pos in dunhao.find_iter(text.as_bytes()) {
         let from = (pos + '、'.len_utf8()).max(scanned_to);
+        let mut end = from;
         // The last item (at most ~16 characters, maybe quoted) and the claim after it.
-        scanned_to = scan_after_dunhao(bytes, from, &mut out);
+        for (i, c) in text[from..].char_indices().take(28) {
+            end = from + i;
+            if matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n') {
+                break;
+            }
+            if is_numeral(c) {
+                out.push(from + i);
+            }
+        }
+        scanned_to = end;
     }
     let ascii_colons = memchr::memchr_iter(b':', text.as_bytes());
     for pos in colon.find_iter(text.as_bytes()).chain(ascii_colons) {
@@ -134,56 +143,6 @@ fn candidates(text: &str) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// Characters looked at after each `、`.
-const AFTER_DUNHAO: usize = 28;
-
-/// From byte `from` (a character boundary of the valid UTF-8 `bytes`), up to [`AFTER_DUNHAO`]
-/// characters or the first clause mark (`，。；：！？、` or a line break): pushes the offset of every
-/// numeral (ASCII digit or [`is_cn_numeral`]) onto `out` and returns where the walk stopped (the
-/// clause mark, or the last character looked at). Read byte by byte: the marks are led by `E3` or
-/// `EF` and the numerals by `E4` or `E5`, so an ideograph is ruled out by its first byte.
-fn scan_after_dunhao(bytes: &[u8], from: usize, out: &mut Vec<usize>) -> usize {
-    let mut end = from;
-    let mut j = from;
-    for _ in 0..AFTER_DUNHAO {
-        let Some(&b) = bytes.get(j) else { break };
-        end = j;
-        let len = match b {
-            0x00..=0x7F => {
-                if b == b'\n' {
-                    break;
-                }
-                if b.is_ascii_digit() {
-                    out.push(j);
-                }
-                1
-            }
-            0x80..=0xDF => 2,
-            0xE0..=0xEF => {
-                match (b, bytes[j + 1], bytes[j + 2]) {
-                    // 、。 and ，；：！？
-                    (0xE3, 0x80, 0x81 | 0x82) | (0xEF, 0xBC, 0x8C | 0x9B | 0x9A | 0x81 | 0x9F) => {
-                        break;
-                    }
-                    (0xE4 | 0xE5, b1, b2) => {
-                        let cp = (u32::from(b & 0x0F) << 12)
-                            | (u32::from(b1 & 0x3F) << 6)
-                            | u32::from(b2 & 0x3F);
-                        if char::from_u32(cp).is_some_and(is_cn_numeral) {
-                            out.push(j);
-                        }
-                    }
-                    _ => {}
-                }
-                3
-            }
-            _ => 4,
-        };
-        j += len;
-    }
-    end
 }
 
 /// The claim starting at `start` (a numeral character): number, classifier and noun ranges.
@@ -851,50 +810,4 @@ fn sequence_from(
         .span
         .clone();
     Some((seq.items.len() as u32, last))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The walk after a `、` as first written: character by character.
-    fn reference_after_dunhao(text: &str, from: usize, out: &mut Vec<usize>) -> usize {
-        let mut end = from;
-        for (i, c) in text[from..].char_indices().take(AFTER_DUNHAO) {
-            end = from + i;
-            if matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n') {
-                break;
-            }
-            if c.is_ascii_digit() || is_cn_numeral(c) {
-                out.push(from + i);
-            }
-        }
-        end
-    }
-
-    /// Numerals, clause marks, their byte neighbours (`〃` E3 80 83, `＋` EF BC 8B, `乙` E4 B9 99,
-    /// `卂` E5 8D 82) and any other character.
-    fn text() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::prelude::*;
-        let listed: Vec<char> =
-            "两二三四五六七八九十一零〇，。；：！？、\n\r〃＋乙卂项个大类0129a é😀"
-                .chars()
-                .collect();
-        proptest::collection::vec(
-            prop_oneof![6 => proptest::sample::select(listed), 1 => any::<char>()],
-            0..80,
-        )
-        .prop_map(|chars| chars.into_iter().collect())
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn byte_walk_matches_char_walk(text in text(), skip in 0usize..80) {
-            let from = text.char_indices().nth(skip).map_or(text.len(), |(i, _)| i);
-            let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            let end = scan_after_dunhao(text.as_bytes(), from, &mut fast);
-            proptest::prop_assert_eq!(end, reference_after_dunhao(&text, from, &mut slow));
-            proptest::prop_assert_eq!(fast, slow);
-        }
-    }
 }
