@@ -42,18 +42,13 @@ pub fn scan_with(
     let mut i = 0usize;
     while i < bytes.len() {
         let b = bytes[i];
-        if (0xE4..=0xE9).contains(&b) {
-            // A CJK ideograph: never a mark; for the lexical starts its code point is read
-            // straight from the three bytes.
-            if let Some(chars) = lexical {
-                let cp = ((b as usize & 0x0F) << 12)
-                    | ((bytes[i + 1] as usize & 0x3F) << 6)
-                    | (bytes[i + 2] as usize & 0x3F);
-                if chars.first.contains_cp(cp) && chars.continues(bytes, cp, i + 3) {
-                    starts.push(i);
-                }
-            }
-            i += 3;
+        if crate::engine::prefilter::is_cjk_lead(b) {
+            // A run of CJK ideographs: never marks, stepped over three bytes at a time; for the
+            // lexical starts the run is handed over whole.
+            i = match lexical {
+                Some(chars) => chars.starts_in_cjk_run(bytes, i, &mut starts),
+                None => crate::engine::prefilter::cjk_run_end(bytes, i),
+            };
             continue;
         }
         if let Some(chars) = lexical
@@ -209,5 +204,95 @@ mod tests {
             assert!(text.is_char_boundary(m.pos));
             assert_eq!(text[m.pos..].chars().next(), Some(m.ch));
         }
+    }
+
+    /// The scan as first written: one character at a time, every test per character. The fast
+    /// scan must list exactly the same marks and lexical starts.
+    fn reference_scan(
+        text: &str,
+        lexical: Option<&crate::engine::prefilter::LexicalChars>,
+    ) -> (Vec<Mark>, Vec<usize>) {
+        let mut marks = Vec::new();
+        let mut starts = Vec::new();
+        for (i, ch) in text.char_indices() {
+            if let Some(chars) = lexical
+                && chars.starts_at(text.as_bytes(), i)
+            {
+                starts.push(i);
+            }
+            let listed = if ch.is_ascii() {
+                !(ch.is_ascii_alphanumeric() || ch == '\n' || ch == '\r')
+            } else {
+                is_mark_char(ch)
+            };
+            if !listed {
+                continue;
+            }
+            let len = ch.len_utf8();
+            let lone = matches!(ch, '，' | '。')
+                && marks.last().is_none_or(|m: &Mark| m.end() != i)
+                && text[i + len..].chars().next().is_none_or(|n| {
+                    n.is_ascii_alphanumeric()
+                        || n == '\n'
+                        || n == '\r'
+                        || !n.is_ascii() && !is_mark_char(n)
+                });
+            if !lone {
+                marks.push(Mark { pos: i, ch });
+            }
+        }
+        (marks, starts)
+    }
+
+    fn lexical(terms: &[String]) -> crate::engine::prefilter::LexicalChars {
+        let mut chars = crate::engine::prefilter::LexicalChars::default();
+        for t in terms {
+            chars.add_term(t);
+        }
+        chars
+    }
+
+    /// Characters texts are mostly drawn from: ideographs (runs of them are the fast path), the
+    /// punctuation around them, ASCII, other scripts and astral characters.
+    const TEXT_CHARS: &str = "一二三四五六七八九十年月日亿元拼搏博做出法的是在中国人民䶵鿿，。、；：“”（）…—　 a0Z\n\r.,*%éЖ😀𠀀";
+    /// Terms drawn from the same characters.
+    const TERM: &str = "[一二三年亿拼博做出的中人鿿a0，。😀𠀀]{1,3}";
+
+    /// Mostly [`TEXT_CHARS`], sometimes any character at all. (A regex alternation with `\PC`
+    /// would almost never pick the listed characters.)
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let listed: Vec<char> = TEXT_CHARS.chars().collect();
+        proptest::collection::vec(
+            prop_oneof![8 => proptest::sample::select(listed), 1 => any::<char>()],
+            0..200,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_scan_matches_reference(
+            text in text(),
+            terms in proptest::collection::vec(TERM, 0..12),
+        ) {
+            let chars = lexical(&terms);
+            proptest::prop_assert_eq!(scan_with(&text, Some(&chars)), reference_scan(&text, Some(&chars)));
+            proptest::prop_assert_eq!(scan_with(&text, None), reference_scan(&text, None));
+            proptest::prop_assert_eq!(
+                crate::engine::prefilter::scan(&text, &chars),
+                reference_scan(&text, Some(&chars)).1
+            );
+        }
+    }
+
+    #[test]
+    fn long_cjk_runs_fill_the_buffer() {
+        // More than 64 starts in one run: the block buffer is flushed mid-run.
+        let text = "拼博".repeat(200) + "拼";
+        let chars = lexical(&["拼博".to_owned(), "博".to_owned()]);
+        let (_, starts) = scan_with(&text, Some(&chars));
+        assert_eq!(starts, reference_scan(&text, Some(&chars)).1);
+        assert_eq!(starts.len(), 400);
     }
 }

@@ -353,16 +353,17 @@ fn inline_markers(line: &str, level: Level, line_start: Option<bool>) -> Vec<(us
     let bracketed = matches!(level, Level::L2 | Level::L4);
     let mut boundary = false;
     for (i, c) in line.char_indices().skip_while(|&(i, _)| i < start) {
+        let brk = is_break(c);
         if boundary
-            && !is_break(c)
+            && !brk
             && let Some(v) = marker_at(&line[i..], level, false)
         {
             out.push((i, v));
         }
         // `附件1.……`: the label needs no colon. An unbracketed marker after a comma is rare and
-        // `，三、四季度` is common.
-        boundary = (is_break(c) && (bracketed || !matches!(c, '，' | ',')))
-            || line[..i + c.len_utf8()].ends_with("附件");
+        // `，三、四季度` is common. (The test for 附件 looks back only at a 件.)
+        boundary = (brk && (bracketed || !matches!(c, '，' | ',')))
+            || (c == '件' && line[..i].ends_with('附'));
     }
     out
 }
@@ -372,6 +373,10 @@ fn is_digit(c: char) -> bool {
 }
 
 fn is_break(c: char) -> bool {
+    // Ideographs, most of a line, are never breaks: one comparison rules them out.
+    if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     crate::document::layout::is_space(c)
         || matches!(
             c,
@@ -453,4 +458,74 @@ fn number_prefix(
         return None;
     }
     parse(run).map(|v| (v, len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`inline_markers`] as first written (the 附件 test on the whole prefix at every character).
+    fn reference_inline_markers(
+        line: &str,
+        level: Level,
+        line_start: Option<bool>,
+    ) -> Vec<(usize, u32)> {
+        let mut out = Vec::new();
+        let start = line.len()
+            - line
+                .trim_start_matches(crate::document::layout::is_space)
+                .len();
+        if let Some(lenient) = line_start
+            && let Some(v) = marker_at(&line[start..], level, lenient)
+        {
+            out.push((start, v));
+        }
+        let bracketed = matches!(level, Level::L2 | Level::L4);
+        let mut boundary = false;
+        for (i, c) in line.char_indices().skip_while(|&(i, _)| i < start) {
+            if boundary
+                && !is_break(c)
+                && let Some(v) = marker_at(&line[i..], level, false)
+            {
+                out.push((i, v));
+            }
+            boundary = (is_break(c) && (bracketed || !matches!(c, '，' | ',')))
+                || line[..i + c.len_utf8()].ends_with("附件");
+        }
+        out
+    }
+
+    fn line() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let listed: Vec<char> = "附件件附一二三十1２9（）()、.．：；。，, 　！?是要第条"
+            .chars()
+            .collect();
+        proptest::collection::vec(
+            prop_oneof![8 => proptest::sample::select(listed), 1 => any::<char>()],
+            0..40,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn inline_markers_match_reference(
+            line in line(),
+            level in proptest::sample::select(vec![Level::L1, Level::L2, Level::L3, Level::L4]),
+            line_start in proptest::sample::select(vec![None, Some(false), Some(true)]),
+        ) {
+            proptest::prop_assert_eq!(
+                inline_markers(&line, level, line_start),
+                reference_inline_markers(&line, level, line_start)
+            );
+        }
+    }
+
+    #[test]
+    fn label_after_fujian() {
+        assert_eq!(
+            inline_markers("附件1.登记表", Level::L3, Some(false)),
+            vec![(6, 1)]
+        );
+    }
 }

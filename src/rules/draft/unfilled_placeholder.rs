@@ -205,18 +205,26 @@ impl UnfilledPlaceholder {
             if !seen.insert(p.name.as_str()) {
                 return Err(format!("占位符模式名“{}”重复", p.name));
             }
-            let single = Regex::new(&p.regex).map_err(|e| {
+            // Parsing is enough to count the groups; only a pattern that may match nothing at
+            // all (minimum length 0) is compiled on its own, to ask whether it matches "" — the
+            // patterns are then compiled once, together.
+            let invalid = |e: &regex::Error| {
                 format!(
                     "模式“{}”的正则表达式无效：{}",
                     p.name,
-                    crate::rules::analysis::patterns::regex_crate_error_zh(&p.regex, &e)
+                    crate::rules::analysis::patterns::regex_crate_error_zh(&p.regex, e)
                 )
-            })?;
-            if single.is_match("") {
-                return Err(format!("模式“{}”能匹配空字符串", p.name));
+            };
+            let hir = regex_syntax::parse(&p.regex)
+                .map_err(|e| invalid(&regex::Error::Syntax(e.to_string())))?;
+            if hir.properties().minimum_len() == Some(0) {
+                let single = Regex::new(&p.regex).map_err(|e| invalid(&e))?;
+                if single.is_match("") {
+                    return Err(format!("模式“{}”能匹配空字符串", p.name));
+                }
             }
             groups.push(next_group);
-            next_group += single.captures_len();
+            next_group += hir.properties().explicit_captures_len() + 1;
             parts.push(format!("({})", p.regex));
         }
         let combined = if parts.is_empty() {
@@ -353,23 +361,15 @@ pub(crate) fn words() -> &'static Words {
 /// introduced by a template cue (possibly after other quoted variants: `“A××”或“B××”`), or in the
 /// same clause right after `格式为`/`例如` and the like.
 fn in_template(text: &str, at: usize) -> bool {
-    // The sentence so far (at most 120 characters back).
-    let sentence_start = text[..at]
-        .char_indices()
-        .rev()
-        .take(120)
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '\n'))
-        .map_or_else(
-            || {
-                text[..at]
-                    .char_indices()
-                    .rev()
-                    .take(120)
-                    .last()
-                    .map_or(at, |(i, _)| i)
-            },
-            |(i, c)| i + c.len_utf8(),
-        );
+    // The sentence so far (at most 120 characters back), found in one backward walk.
+    let mut sentence_start = at;
+    for (i, c) in text[..at].char_indices().rev().take(120) {
+        if matches!(c, '。' | '！' | '？' | '；' | '\n') {
+            sentence_start = i + c.len_utf8();
+            break;
+        }
+        sentence_start = i;
+    }
     let before = &text[sentence_start..at];
     let open = before.rfind(['“', '《', '「', '"', '‘']);
     let inside = open.filter(|&o| {
@@ -420,7 +420,16 @@ fn in_template(text: &str, at: usize) -> bool {
     // Not quoted: `格式为××年××月××日`, `例如：××县` — the cue ends at most a few characters before,
     // with no comma in between.
     let clause = before.rsplit(['，', ',']).next().unwrap_or(before);
-    words().format_cues.words.iter().any(|c| {
+    // A cue can only be there if its first character is: one walk over the clause spares the
+    // substring searches almost always.
+    let cues = &words().format_cues.words;
+    if !clause
+        .chars()
+        .any(|c| cues.iter().any(|cue| cue.starts_with(c)))
+    {
+        return false;
+    }
+    cues.iter().any(|c| {
         clause.rfind(c).is_some_and(|i| {
             // Earlier slots of the same template do not count: `例如：××市××区××街道`.
             let gap = clause[i + c.len()..]
@@ -484,4 +493,67 @@ fn markdown_emphasis_spans(doc: &Document) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(name: &str, regex: &str) -> PatternSpec {
+        PatternSpec {
+            name: name.to_owned(),
+            regex: regex.to_owned(),
+            message: "{text}".to_owned(),
+            isolated: false,
+            skip_in_number: false,
+            markdown_emphasis: false,
+            skip_in_template: false,
+        }
+    }
+
+    fn build(patterns: &[(&str, &str)]) -> Result<UnfilledPlaceholder, String> {
+        UnfilledPlaceholder::new(Options {
+            patterns: Some(patterns.iter().map(|(n, r)| spec(n, r)).collect()),
+            ..Options::default()
+        })
+    }
+
+    #[test]
+    fn group_indexes_count_like_the_regex_crate() {
+        let patterns = [
+            ("a", r"(x)(y)?z"),
+            ("b", r"q(?P<n>r)(?:s)"),
+            ("c", r"某某"),
+            ("d", r"(t(u))|v"),
+        ];
+        let rule = build(&patterns).expect("valid patterns");
+        let mut expected = Vec::new();
+        let mut next = 1;
+        for (_, re) in patterns {
+            expected.push(next);
+            next += Regex::new(re).expect("valid").captures_len();
+        }
+        assert_eq!(rule.groups, expected);
+    }
+
+    #[test]
+    fn empty_matches_and_syntax_errors_are_still_refused() {
+        let err = build(&[("ok", "某某"), ("empty", "x*")]).err();
+        assert_eq!(err.as_deref(), Some("模式“empty”能匹配空字符串"));
+        // Minimum length 0, yet it never matches the empty text: accepted, as before.
+        assert!(build(&[("boundary", r"\b")]).is_ok());
+        // The same (Chinese) text as an error of the regex crate itself gives (the pattern is
+        // passed through a variable: clippy would refuse an invalid literal).
+        let bad = String::from("(x");
+        let err = build(&[("bad", bad.as_str())]).err().expect("syntax error");
+        let want = format!(
+            "模式“bad”的正则表达式无效：{}",
+            crate::rules::analysis::patterns::regex_crate_error_zh(
+                &bad,
+                &Regex::new(&bad).expect_err("invalid")
+            )
+        );
+        assert_eq!(err, want);
+        assert!(err.contains("圆括号没有闭合"), "{err}");
+    }
 }
