@@ -152,34 +152,63 @@ fn custom_ids_of(custom: &[(CustomRule, Severity, bool)]) -> Vec<&str> {
     custom.iter().map(|(r, _, _)| r.meta().id).collect()
 }
 
-/// Builds settings from the embedded default and an optional user file `(path, text)`, with
-/// every file it includes.
-pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings, ConfigError> {
-    let default = Source {
+/// The embedded default configuration as a source.
+fn default_source() -> Source<'static> {
+    Source {
         path: "<内置默认规则 rules/default.toml>".to_owned(),
         text: DEFAULT_TOML,
-    };
-    // Phase 1: read the user file and every file it includes (owned texts that the parsed
-    // layers below borrow from).
+    }
+}
+
+/// The user file `(path, text)` and every file it includes, and the order in which they are
+/// laid over each other (an included file before its includer).
+fn read_files(user: Option<(&Path, &str)>) -> Result<(Vec<LoadedFile>, Vec<usize>), ConfigError> {
     let mut files: Vec<LoadedFile> = Vec::new();
     let mut order: Vec<usize> = Vec::new();
     if let Some((p, t)) = user {
         gather(p, t.to_owned(), &mut files, &mut order, &mut Vec::new())?;
     }
-    let sources: Vec<Source> = files
+    Ok((files, order))
+}
+
+/// The files as sources that parsed layers borrow from.
+fn sources_of(files: &[LoadedFile]) -> Vec<Source<'_>> {
+    files
         .iter()
         .map(|f| Source {
             path: f.path.display().to_string(),
             text: &f.text,
         })
-        .collect();
+        .collect()
+}
 
-    // Phase 2: the layers, embedded default first; an included file comes before its includer.
-    let mut layers: Vec<(Layer, &Source, Option<usize>)> =
-        vec![(parse_layer(&default)?, &default, None)];
-    for &i in &order {
+/// A layer, the source it was parsed from, and the index of its file (`None`: the default).
+type ParsedLayer<'a> = (Layer<'a>, &'a Source<'a>, Option<usize>);
+
+/// Every layer in order: the embedded default first, then the files in `order`.
+fn parse_layers<'a>(
+    default: &'a Source<'a>,
+    sources: &'a [Source<'a>],
+    order: &[usize],
+) -> Result<Vec<ParsedLayer<'a>>, ConfigError> {
+    let mut layers = vec![(parse_layer(default)?, default, None)];
+    for &i in order {
         layers.push((parse_layer(&sources[i])?, &sources[i], Some(i)));
     }
+    Ok(layers)
+}
+
+/// Builds settings from the embedded default and an optional user file `(path, text)`, with
+/// every file it includes.
+pub fn load(user: Option<(&Path, &str)>, filter: &RuleFilter) -> Result<Settings, ConfigError> {
+    let default = default_source();
+    // Phase 1: read the user file and every file it includes (owned texts that the parsed
+    // layers below borrow from).
+    let (files, order) = read_files(user)?;
+    let sources = sources_of(&files);
+
+    // Phase 2: the layers, embedded default first; an included file comes before its includer.
+    let mut layers = parse_layers(&default, &sources, &order)?;
 
     let mut extensions = None;
     let mut max_findings_per_rule = None;

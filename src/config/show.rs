@@ -115,27 +115,10 @@ pub fn effective(
     )?;
 
     // Where each option comes from: the same files, parsed again.
-    let default = Source {
-        path: "<内置默认规则 rules/default.toml>".to_owned(),
-        text: DEFAULT_TOML,
-    };
-    let mut files: Vec<LoadedFile> = Vec::new();
-    let mut order: Vec<usize> = Vec::new();
-    if let Some((p, t)) = user {
-        gather(p, t.to_owned(), &mut files, &mut order, &mut Vec::new())?;
-    }
-    let sources: Vec<Source> = files
-        .iter()
-        .map(|f| Source {
-            path: f.path.display().to_string(),
-            text: &f.text,
-        })
-        .collect();
-    let mut layers: Vec<(Layer, &Source, Option<usize>)> =
-        vec![(parse_layer(&default)?, &default, None)];
-    for &i in &order {
-        layers.push((parse_layer(&sources[i])?, &sources[i], Some(i)));
-    }
+    let default = default_source();
+    let (files, order) = read_files(user)?;
+    let sources = sources_of(&files);
+    let layers = parse_layers(&default, &sources, &order)?;
 
     let mut out = Vec::new();
     for c in &every.rules {

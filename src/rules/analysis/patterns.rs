@@ -75,6 +75,52 @@ pub struct PatternSet {
     chars: crate::engine::prefilter::LexicalChars,
 }
 
+/// What a rule made of a shipped pattern list declares (`context-word`, `fold-expression`): its
+/// metadata and its data file. The rule is [`PatternRule`] of it.
+pub trait PatternData: Send + Sync + 'static {
+    /// The rule's metadata.
+    const META: crate::rules::RuleMeta;
+    /// The shipped patterns (`rules/terms/<id>.toml`).
+    const DATA: &'static str;
+}
+
+/// A rule that reports the matches of a pattern list: the shipped one plus a user's additions.
+pub struct PatternRule<D> {
+    set: PatternSet,
+    data: std::marker::PhantomData<D>,
+}
+
+impl<D: PatternData> crate::rules::Rule for PatternRule<D> {
+    type Options = Options;
+
+    const META: crate::rules::RuleMeta = D::META;
+
+    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
+
+    fn new(options: Options) -> Result<Self, String> {
+        Ok(PatternRule {
+            set: PatternSet::new(D::DATA, options)?,
+            data: std::marker::PhantomData,
+        })
+    }
+
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        self.set.report(cx, out);
+    }
+
+    fn word_start_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
+        Some(self.set.chars())
+    }
+
+    fn data_size(&self) -> Option<usize> {
+        Some(self.set.len())
+    }
+
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        self.set.sources()
+    }
+}
+
 impl PatternSet {
     /// Compiles the shipped rules (`data`) and the user's.
     pub fn new(data: &str, options: Options) -> Result<Self, String> {

@@ -333,6 +333,54 @@ impl TermList {
 }
 
 /// Reports every match of `list` in the document, with the right form as a safe fix.
+/// What a rule made of a shipped term list declares (`typo`, `variant-form`): its metadata, its
+/// data file and the message of a user's own entries. The rule is [`TermListRule`] of it.
+pub trait TermListData: Send + Sync + 'static {
+    /// The rule's metadata.
+    const META: crate::rules::RuleMeta;
+    /// The shipped list (`rules/terms/<id>.toml`).
+    const DATA: &'static str;
+    /// Message of an entry from the user's configuration (`{wrong}`, `{right}`).
+    const USER_MESSAGE: &'static str;
+}
+
+/// A rule that reports the entries of a term list: the shipped one plus a user's additions.
+pub struct TermListRule<D> {
+    list: TermList,
+    data: std::marker::PhantomData<D>,
+}
+
+impl<D: TermListData> crate::rules::Rule for TermListRule<D> {
+    type Options = TermOptions;
+
+    const META: crate::rules::RuleMeta = D::META;
+
+    const APPEND_KEYS: &'static [&'static str] = TERM_APPEND_KEYS;
+
+    fn new(options: TermOptions) -> Result<Self, String> {
+        Ok(TermListRule {
+            list: TermList::build(D::DATA, options, D::USER_MESSAGE)?,
+            data: std::marker::PhantomData,
+        })
+    }
+
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        report(&self.list, cx, out);
+    }
+
+    fn word_start_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
+        Some(self.list.chars())
+    }
+
+    fn data_size(&self) -> Option<usize> {
+        Some(self.list.len())
+    }
+
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        self.list.sources().to_vec()
+    }
+}
+
 pub fn report(list: &TermList, cx: &LintContext, out: &mut Reporter) {
     for (span, entry) in list.find_in(&cx.doc.text, cx.word_starts()) {
         let help = match &entry.source {

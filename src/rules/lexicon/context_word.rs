@@ -2,9 +2,8 @@
 //! 做出贡献→作出贡献), as regex rules in TOML data.
 
 use crate::diagnostic::Severity;
-use crate::engine::prefilter::LexicalChars;
-use crate::rules::analysis::patterns::{APPEND_KEYS, Options, PatternSet};
-use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
+use crate::rules::analysis::patterns::{PatternData, PatternRule};
+use crate::rules::{Category, RuleMeta};
 
 /// The shipped rules (`rules/terms/context-word.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/context-word.toml");
@@ -49,14 +48,13 @@ extend = [
 ```
 "#;
 
-/// The rule.
-pub struct ContextWord {
-    set: PatternSet,
-}
+/// The rule: the shipped patterns plus a user's additions ([`PatternRule`]).
+pub type ContextWord = PatternRule<ContextWordData>;
 
-impl Rule for ContextWord {
-    type Options = Options;
+/// What `ContextWord` declares.
+pub struct ContextWordData;
 
+impl PatternData for ContextWordData {
     const META: RuleMeta = RuleMeta {
         id: "context-word",
         summary: "依语境而定的用词（截止目前→截至目前、做出贡献→作出贡献、必需加强→必须加强）",
@@ -66,29 +64,7 @@ impl Rule for ContextWord {
         fixable: true,
     };
 
-    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
-
-    fn new(options: Options) -> Result<Self, String> {
-        Ok(ContextWord {
-            set: PatternSet::new(DATA, options)?,
-        })
-    }
-
-    fn check(&self, cx: &LintContext, out: &mut Reporter) {
-        self.set.report(cx, out);
-    }
-
-    fn word_start_chars(&self) -> Option<&LexicalChars> {
-        Some(self.set.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.set.len())
-    }
-
-    fn data_sources(&self) -> Vec<DataSource> {
-        self.set.sources()
-    }
+    const DATA: &'static str = DATA;
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! `fold-expression`: multiples used wrongly — a decrease by N 倍, the blend 翻一倍.
 
 use crate::diagnostic::Severity;
-use crate::engine::prefilter::LexicalChars;
-use crate::rules::analysis::patterns::{APPEND_KEYS, Options, PatternSet};
-use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
+use crate::rules::analysis::patterns::{PatternData, PatternRule};
+use crate::rules::{Category, RuleMeta};
 
 /// The shipped rules (`rules/terms/fold-expression.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/fold-expression.toml");
@@ -35,14 +34,13 @@ disable = ["fan-yi-bei"]
 ```
 "#;
 
-/// The rule.
-pub struct FoldExpression {
-    set: PatternSet,
-}
+/// The rule: the shipped patterns plus a user's additions ([`PatternRule`]).
+pub type FoldExpression = PatternRule<FoldExpressionData>;
 
-impl Rule for FoldExpression {
-    type Options = Options;
+/// What `FoldExpression` declares.
+pub struct FoldExpressionData;
 
+impl PatternData for FoldExpressionData {
     const META: RuleMeta = RuleMeta {
         id: "fold-expression",
         summary: "倍数表述不当（降低2倍、翻一倍）",
@@ -52,29 +50,7 @@ impl Rule for FoldExpression {
         fixable: true,
     };
 
-    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
-
-    fn new(options: Options) -> Result<Self, String> {
-        Ok(FoldExpression {
-            set: PatternSet::new(DATA, options)?,
-        })
-    }
-
-    fn check(&self, cx: &LintContext, out: &mut Reporter) {
-        self.set.report(cx, out);
-    }
-
-    fn word_start_chars(&self) -> Option<&LexicalChars> {
-        Some(self.set.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.set.len())
-    }
-
-    fn data_sources(&self) -> Vec<DataSource> {
-        self.set.sources()
-    }
+    const DATA: &'static str = DATA;
 }
 
 #[cfg(test)]

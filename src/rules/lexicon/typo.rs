@@ -1,9 +1,8 @@
 //! `typo`: well-attested misspellings (拼博→拼搏), from shipped lists plus a user's own.
 
 use crate::diagnostic::Severity;
-use crate::engine::prefilter::LexicalChars;
-use crate::rules::analysis::terms::{TERM_APPEND_KEYS, TermList, TermOptions, report};
-use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
+use crate::rules::analysis::terms::{TermListData, TermListRule};
+use crate::rules::{Category, RuleMeta};
 
 /// The shipped list (`rules/terms/typo.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/typo.toml");
@@ -43,14 +42,13 @@ disable = ["一揽子货币"]
 ```
 "#;
 
-/// The rule.
-pub struct Typo {
-    list: TermList,
-}
+/// The rule: the shipped list plus a user's additions ([`TermListRule`]).
+pub type Typo = TermListRule<TypoData>;
 
-impl Rule for Typo {
-    type Options = TermOptions;
+/// What `Typo` declares.
+pub struct TypoData;
 
+impl TermListData for TypoData {
     const META: RuleMeta = RuleMeta {
         id: "typo",
         summary: "错别字（拼博→拼搏、布署→部署、再接再励→再接再厉）",
@@ -60,31 +58,7 @@ impl Rule for Typo {
         fixable: true,
     };
 
-    const APPEND_KEYS: &'static [&'static str] = TERM_APPEND_KEYS;
+    const DATA: &'static str = DATA;
 
-    fn new(options: TermOptions) -> Result<Self, String> {
-        Ok(Typo {
-            list: TermList::build(
-                DATA,
-                options,
-                "错别字：“{wrong}”应为“{right}”（本单位词表）",
-            )?,
-        })
-    }
-
-    fn check(&self, cx: &LintContext, out: &mut Reporter) {
-        report(&self.list, cx, out);
-    }
-
-    fn word_start_chars(&self) -> Option<&LexicalChars> {
-        Some(self.list.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.list.len())
-    }
-
-    fn data_sources(&self) -> Vec<DataSource> {
-        self.list.sources().to_vec()
-    }
+    const USER_MESSAGE: &'static str = "错别字：“{wrong}”应为“{right}”（本单位词表）";
 }

@@ -1,9 +1,8 @@
 //! `variant-form`: non-recommended variant forms (GF 1001-2001 异形词; 给与→给予).
 
 use crate::diagnostic::Severity;
-use crate::engine::prefilter::LexicalChars;
-use crate::rules::analysis::terms::{TERM_APPEND_KEYS, TermList, TermOptions, report};
-use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
+use crate::rules::analysis::terms::{TermListData, TermListRule};
+use crate::rules::{Category, RuleMeta};
 
 /// The shipped list (`rules/terms/variant-form.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/variant-form.toml");
@@ -39,14 +38,13 @@ disable = ["笔划"]
 ```
 "#;
 
-/// The rule.
-pub struct VariantForm {
-    list: TermList,
-}
+/// The rule: the shipped list plus a user's additions ([`TermListRule`]).
+pub type VariantForm = TermListRule<VariantFormData>;
 
-impl Rule for VariantForm {
-    type Options = TermOptions;
+/// What `VariantForm` declares.
+pub struct VariantFormData;
 
+impl TermListData for VariantFormData {
     const META: RuleMeta = RuleMeta {
         id: "variant-form",
         summary: "非推荐词形（给与→给予、成份→成分、座落→坐落）",
@@ -56,31 +54,7 @@ impl Rule for VariantForm {
         fixable: true,
     };
 
-    const APPEND_KEYS: &'static [&'static str] = TERM_APPEND_KEYS;
+    const DATA: &'static str = DATA;
 
-    fn new(options: TermOptions) -> Result<Self, String> {
-        Ok(VariantForm {
-            list: TermList::build(
-                DATA,
-                options,
-                "非推荐词形：“{wrong}”应写作“{right}”（本单位词表）",
-            )?,
-        })
-    }
-
-    fn check(&self, cx: &LintContext, out: &mut Reporter) {
-        report(&self.list, cx, out);
-    }
-
-    fn word_start_chars(&self) -> Option<&LexicalChars> {
-        Some(self.list.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.list.len())
-    }
-
-    fn data_sources(&self) -> Vec<DataSource> {
-        self.list.sources().to_vec()
-    }
+    const USER_MESSAGE: &'static str = "非推荐词形：“{wrong}”应写作“{right}”（本单位词表）";
 }
