@@ -121,6 +121,20 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// A Word document's paragraphs, one per line, read from `name`.
+    fn word(name: &str, d: docx::DocxText, notice: Option<String>) -> Self {
+        SourceFile {
+            name: name.to_owned(),
+            kind: SourceKind::Docx,
+            encoding: "UTF-8",
+            bom: false,
+            text: d.text,
+            auto_numbered: d.auto_numbered,
+            notice,
+            markdown: None,
+        }
+    }
+
     /// A source from text in memory. `kind` is usually [`SourceKind::for_name`] of `name`; a
     /// Markdown text is prepared here (its prose separated from the syntax).
     pub fn from_text(name: impl Into<String>, text: impl Into<String>, kind: SourceKind) -> Self {
@@ -259,16 +273,7 @@ pub fn load_bytes(
                     None => content.to_owned(),
                 }
             });
-            return Ok(SourceFile {
-                name: name.to_owned(),
-                kind: SourceKind::Docx,
-                encoding: "UTF-8",
-                bom: false,
-                text: d.text,
-                auto_numbered: d.auto_numbered,
-                notice,
-                markdown: None,
-            });
+            return Ok(SourceFile::word(name, d, notice));
         }
         Sniffed::Ole(format) => {
             let named = ext.as_deref().and_then(unsupported_format);
@@ -285,16 +290,7 @@ pub fn load_bytes(
     if by_name == SourceKind::Docx {
         // Not a Word zip: say what the zip reader says.
         let d = docx::extract(&bytes).map_err(InputError::Docx)?;
-        return Ok(SourceFile {
-            name: name.to_owned(),
-            kind: SourceKind::Docx,
-            encoding: "UTF-8",
-            bom: false,
-            text: d.text,
-            auto_numbered: d.auto_numbered,
-            notice: None,
-            markdown: None,
-        });
+        return Ok(SourceFile::word(name, d, None));
     }
     let bom = match Encoding::for_bom(&bytes) {
         Some((enc, _)) => encoding.is_none_or(|forced| forced == enc),

@@ -139,12 +139,62 @@ fn cited(text: &str, span: std::ops::Range<usize>) -> bool {
     (open_title && closes_title) || quoted
 }
 
-/// The rule.
-pub struct DeprecatedTerm(DatedTerms);
+/// What a rule made of dated terms declares (`deprecated-term`, `political-formulation`): its
+/// metadata, its data file and the message of a user's own entries. The rule is
+/// [`DatedTermsRule`] of it.
+pub trait DatedData: Send + Sync + 'static {
+    /// The rule's metadata.
+    const META: RuleMeta;
+    /// The shipped list (`rules/terms/<id>.toml`).
+    const DATA: &'static str;
+    /// Message of an entry from the user's configuration (`{wrong}`, `{right}`).
+    const USER_MESSAGE: &'static str;
+}
 
-impl Rule for DeprecatedTerm {
+/// A rule that reports dated terms, judged by the document's date.
+pub struct DatedTermsRule<D> {
+    terms: DatedTerms,
+    data: std::marker::PhantomData<D>,
+}
+
+impl<D: DatedData> Rule for DatedTermsRule<D> {
     type Options = Options;
 
+    const META: RuleMeta = D::META;
+
+    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
+
+    fn new(o: Options) -> Result<Self, String> {
+        Ok(DatedTermsRule {
+            terms: DatedTerms::build(D::DATA, o, D::USER_MESSAGE)?,
+            data: std::marker::PhantomData,
+        })
+    }
+
+    fn check(&self, cx: &LintContext, out: &mut Reporter) {
+        self.terms.report(cx, out);
+    }
+
+    fn word_start_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
+        Some(self.terms.chars())
+    }
+
+    fn data_size(&self) -> Option<usize> {
+        Some(self.terms.len())
+    }
+
+    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
+        self.terms.sources()
+    }
+}
+
+/// The rule: the shipped list plus a user's additions ([`DatedTermsRule`]).
+pub type DeprecatedTerm = DatedTermsRule<DeprecatedTermData>;
+
+/// What `DeprecatedTerm` declares.
+pub struct DeprecatedTermData;
+
+impl DatedData for DeprecatedTermData {
     const META: RuleMeta = RuleMeta {
         id: "deprecated-term",
         summary: "已更名的提法（新冠肺炎→新冠病毒感染，按文件日期判断）",
@@ -154,28 +204,9 @@ impl Rule for DeprecatedTerm {
         fixable: true,
     };
 
-    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
+    const DATA: &'static str = DATA;
 
-    fn new(o: Options) -> Result<Self, String> {
-        DatedTerms::build(DATA, o, "“{wrong}”已停用，应为“{right}”（本单位词表）")
-            .map(DeprecatedTerm)
-    }
-
-    fn check(&self, cx: &LintContext, out: &mut Reporter) {
-        self.0.report(cx, out);
-    }
-
-    fn word_start_chars(&self) -> Option<&crate::engine::prefilter::LexicalChars> {
-        Some(self.0.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
-
-    fn data_sources(&self) -> Vec<crate::rules::DataSource> {
-        self.0.sources()
-    }
+    const USER_MESSAGE: &'static str = "“{wrong}”已停用，应为“{right}”（本单位词表）";
 }
 
 impl DatedTerms {

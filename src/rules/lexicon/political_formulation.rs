@@ -3,9 +3,8 @@
 //! changes with every congress and plenum.
 
 use crate::diagnostic::Severity;
-use crate::engine::prefilter::LexicalChars;
-use crate::rules::lexicon::deprecated_term::{APPEND_KEYS, DatedTerms, Options};
-use crate::rules::{Category, DataSource, LintContext, Reporter, Rule, RuleMeta};
+use crate::rules::lexicon::deprecated_term::{DatedData, DatedTermsRule};
+use crate::rules::{Category, RuleMeta};
 
 /// The shipped list (`rules/terms/political-formulation.toml`).
 pub const DATA: &str = include_str!("../../../rules/terms/political-formulation.toml");
@@ -52,12 +51,13 @@ disable = ["saohei"]
 ```
 "#;
 
-/// The rule.
-pub struct PoliticalFormulation(DatedTerms);
+/// The rule: the shipped list plus a user's additions ([`DatedTermsRule`]).
+pub type PoliticalFormulation = DatedTermsRule<PoliticalFormulationData>;
 
-impl Rule for PoliticalFormulation {
-    type Options = Options;
+/// What `PoliticalFormulation` declares.
+pub struct PoliticalFormulationData;
 
+impl DatedData for PoliticalFormulationData {
     const META: RuleMeta = RuleMeta {
         id: "political-formulation",
         summary: "不规范或已过时的政治性提法（按文件日期判断；默认关闭，启用前核对数据）",
@@ -67,27 +67,9 @@ impl Rule for PoliticalFormulation {
         fixable: true,
     };
 
-    const APPEND_KEYS: &'static [&'static str] = APPEND_KEYS;
+    const DATA: &'static str = DATA;
 
-    fn new(o: Options) -> Result<Self, String> {
-        DatedTerms::build(DATA, o, "“{wrong}”应为“{right}”（本单位词表）").map(PoliticalFormulation)
-    }
-
-    fn check(&self, cx: &LintContext, out: &mut Reporter) {
-        self.0.report(cx, out);
-    }
-
-    fn word_start_chars(&self) -> Option<&LexicalChars> {
-        Some(self.0.chars())
-    }
-
-    fn data_size(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
-
-    fn data_sources(&self) -> Vec<DataSource> {
-        self.0.sources()
-    }
+    const USER_MESSAGE: &'static str = "“{wrong}”应为“{right}”（本单位词表）";
 }
 
 #[cfg(test)]
