@@ -169,7 +169,7 @@ fn count_chars(bytes: &[u8]) -> usize {
 
 /// Builds the machine form of a finding, taking its strings. `start` is the line and column of
 /// `f.span.start` (from a [`LineCursor`]).
-fn json_finding(
+pub(crate) fn json_finding(
     path: &str,
     doc: &Document,
     f: Finding,

@@ -56,8 +56,8 @@ pub struct JsonFix {
     pub byte_end: usize,
     /// Whether it may be applied without review.
     pub safe: bool,
-    /// `(line, column, end_line, end_column)` of the replaced text, filled in only for SARIF
-    /// ([`JsonFinding::resolve_fix_region`]): columns cost a scan of the line.
+    /// `(line, column, end_line, end_column)` of the replaced text, filled in only for SARIF:
+    /// columns cost a scan of the line.
     #[serde(skip)]
     pub region: (usize, usize, usize, usize),
 }
@@ -96,52 +96,11 @@ pub struct JsonFinding {
 }
 
 impl JsonFinding {
-    /// Fills in the line and column range of the suggested replacement (SARIF `fixes`).
-    pub fn resolve_fix_region(&mut self, doc: &Document) {
-        if let Some(fix) = &mut self.fix {
-            let a = doc.lines.line_col(&doc.text, fix.byte_start);
-            let b = doc.lines.line_col(&doc.text, fix.byte_end);
-            fix.region = (a.line, a.column, b.line, b.column);
-        }
-    }
-
-    /// Resolves a finding's byte spans into lines and character columns.
+    /// Resolves a finding's byte spans into lines and character columns — the same conversion
+    /// the output formats use ([`emit`]), from the document's line index instead of a cursor.
     pub fn new(path: &str, doc: &Document, f: &Finding) -> Self {
         let start = doc.lines.line_col(&doc.text, f.span.start);
-        let end = doc.lines.line_col(&doc.text, f.span.end);
-        JsonFinding {
-            path: path.to_owned(),
-            rule: f.rule,
-            severity: f.severity,
-            message: f.message.clone(),
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-            byte_start: f.span.start,
-            byte_end: f.span.end,
-            related: f
-                .related
-                .iter()
-                .map(|r| {
-                    let lc = doc.lines.line_col(&doc.text, r.span.start);
-                    JsonRelated {
-                        line: lc.line,
-                        column: lc.column,
-                        message: r.message.clone(),
-                    }
-                })
-                .collect(),
-            help: f.help.clone(),
-            encoding: "UTF-8",
-            fix: f.fix.as_ref().map(|e| JsonFix {
-                replacement: e.replacement.clone(),
-                byte_start: e.span.start,
-                byte_end: e.span.end,
-                safe: e.safe,
-                region: (0, 0, 0, 0),
-            }),
-        }
+        emit::json_finding(path, doc, f.clone(), start, "UTF-8", false)
     }
 }
 

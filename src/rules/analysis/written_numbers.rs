@@ -31,7 +31,8 @@ pub fn digits_at(text: &str, i: usize) -> Range<usize> {
     i..i + len
 }
 
-/// The value of a run of digits (saturating; `digits_at` gives such a run).
+/// The value of a run of digits (saturating; `digits_at` gives such a run). Callers check that
+/// `digits` holds digits only (a number may have a decimal point or a placeholder).
 pub fn digits_value(digits: &str) -> u64 {
     digits.chars().fold(0u64, |acc, c| {
         acc.saturating_mul(10)

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Finding, Severity};
 use crate::engine::prefilter::LexicalChars;
-use crate::rules::analysis::written_numbers::{digits_at, digits_value, number_before};
+use crate::rules::analysis::written_numbers::{digits_at, digits_value, is_digit, number_before};
 use crate::rules::{Category, LintContext, NoOptions, Reporter, Rule, RuleMeta};
 
 /// Embedded docs (`gwlint explain date-format`).
@@ -85,7 +85,9 @@ fn value(text: &str, r: &Range<usize>) -> u64 {
 }
 
 fn is_year(text: &str, r: &Range<usize>) -> bool {
-    text[r.clone()].chars().count() == 4 && (1900..=2100).contains(&value(text, r))
+    let s = &text[r.clone()];
+    // A number before a separator may have a decimal point (`1.00-`): not a year.
+    s.chars().count() == 4 && s.chars().all(is_digit) && (1900..=2100).contains(&value(text, r))
 }
 
 impl Rule for DateFormat {
