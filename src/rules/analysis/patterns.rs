@@ -4,6 +4,7 @@
 //! word-start prefilter and runs each regex anchored there.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta::Regex;
@@ -65,7 +66,11 @@ pub const APPEND_KEYS: &[&str] = &["extend", "disable", "rule"];
 /// A compiled set of pattern rules.
 pub struct PatternSet {
     specs: Vec<Spec>,
-    regexes: Vec<Regex>,
+    /// One per spec, compiled on first use: a document rarely reaches more than a few of them,
+    /// and compiling all of them at start-up took over a millisecond. The user's regexes are
+    /// compiled while the configuration loads (so that their errors are reported there); the
+    /// shipped ones are checked by the tests.
+    regexes: Vec<OnceLock<Regex>>,
     /// Literal prefixes of the anchored rules; pattern k starts the rules `by_prefix[k]`.
     prefixes: Option<AhoCorasick>,
     by_prefix: Vec<Vec<usize>>,
@@ -108,21 +113,25 @@ impl PatternSet {
         let mut by_prefix: Vec<Vec<usize>> = Vec::new();
         let mut unanchored = Vec::new();
         for (i, spec) in specs.iter().enumerate() {
-            let re = Regex::new(&spec.regex).map_err(|e| {
-                format!("规则“{}”的正则表达式无效：{}", spec.id, regex_error_zh(&e))
-            })?;
+            let compiled = OnceLock::new();
+            if i >= shipped {
+                let re = Regex::new(&spec.regex).map_err(|e| {
+                    format!("规则“{}”的正则表达式无效：{}", spec.id, regex_error_zh(&e))
+                })?;
+                let _ = compiled.set(re);
+            }
             // `\b`, `a*`, `(?:x)?`: a pattern that can match an empty string somewhere would
-            // report zero-width findings.
-            let can_be_empty = regex_syntax::parse(&spec.regex)
-                .map_or(true, |hir| hir.properties().minimum_len() == Some(0));
-            if can_be_empty || re.is_match("") {
+            // report zero-width findings. (A regex that matches "" has a minimum length of 0.)
+            let hir = regex_syntax::parse(&spec.regex)
+                .map_err(|e| format!("规则“{}”的正则表达式无效：{e}", spec.id))?;
+            if hir.properties().minimum_len() == Some(0) {
                 return Err(format!(
                     "规则“{}”的正则表达式能匹配空字符串（如 \\b、a*、(x)?），每条规则必须匹配至少一个字",
                     spec.id
                 ));
             }
-            regexes.push(re);
-            match literal_prefixes(&spec.regex) {
+            regexes.push(compiled);
+            match literal_prefixes(&hir) {
                 Some(lits) => {
                     for lit in lits {
                         let k = *prefix_index.entry(lit.clone()).or_insert_with(|| {
@@ -212,7 +221,7 @@ impl PatternSet {
         let mut out = Vec::new();
         // The replacement of rule `i`'s match `span` (captures are read on the match alone).
         let replacement = |i: usize, span: std::ops::Range<usize>| -> String {
-            let re = &self.regexes[i];
+            let re = self.regex(i);
             let mut caps = re.create_captures();
             re.search_captures(
                 &Input::new(text).range(span).anchored(Anchored::Yes),
@@ -252,7 +261,8 @@ impl PatternSet {
                         Some(Some(m)) if m.start >= hit.start() => Some(m.clone()),
                         Some(None) => None,
                         _ => {
-                            let found = self.regexes[i]
+                            let found = self
+                                .regex(i)
                                 .search(&Input::new(text).range(hit.start()..))
                                 .map(|m| m.range());
                             next[i] = Some(found.clone());
@@ -268,7 +278,7 @@ impl PatternSet {
             }
         }
         for &i in &self.unanchored {
-            for m in self.regexes[i].find_iter(text) {
+            for m in self.regex(i).find_iter(text) {
                 out.push((i, m.range(), replacement(i, m.range())));
             }
         }
@@ -323,12 +333,11 @@ fn syntax_error_zh(kind: &regex_syntax::ast::ErrorKind) -> String {
     }
 }
 
-/// The literal prefixes every match of `pattern` starts with, when they can be listed and none is
+/// The literal prefixes every match of `hir` starts with, when they can be listed and none is
 /// empty.
-fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
+fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     use regex_syntax::hir::literal::Extractor;
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let seq = Extractor::new().extract(&hir);
+    let seq = Extractor::new().extract(hir);
     let lits = seq.literals()?;
     // Two characters are selective enough to find candidates (the anchored regex decides), and
     // keep the prefix set small enough for the automaton's SIMD prefilter.
@@ -347,6 +356,15 @@ fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
 }
 
 impl PatternSet {
+    /// The compiled regex of spec `i` (compiled now if this is its first use).
+    fn regex(&self, i: usize) -> &Regex {
+        self.regexes[i].get_or_init(|| {
+            // Only the shipped specs are left uncompiled by `new`; the tests compile every one
+            // of them (`check_examples`).
+            Regex::new(&self.specs[i].regex).expect("shipped pattern compiles (tested)")
+        })
+    }
+
     /// Number of rules.
     pub fn len(&self) -> usize {
         self.specs.len()
@@ -394,7 +412,11 @@ impl PatternSet {
 pub(crate) fn check_examples(data: &str) {
     let set = PatternSet::new(data, Options::default()).unwrap();
     let file: SpecFile = toml::from_str(data).unwrap();
-    for spec in &file.rule {
+    for (i, spec) in file.rule.iter().enumerate() {
+        // Compiled lazily in use: every shipped regex must compile, and match no empty string.
+        let re = Regex::new(&spec.regex).unwrap_or_else(|e| panic!("{}: {e}", spec.id));
+        assert!(!re.is_match(""), "{} matches the empty string", spec.id);
+        assert_eq!(set.regex(i).pattern_len(), 1, "{}", spec.id);
         assert!(!spec.examples.is_empty(), "{} has no examples", spec.id);
         for (text, fixed) in &spec.examples {
             assert_eq!(&set.apply(text), fixed, "{}: {text:?}", spec.id);
