@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
 use serde::Deserialize;
@@ -71,8 +70,11 @@ pub struct PatternSet {
     /// compiled while the configuration loads (so that their errors are reported there); the
     /// shipped ones are checked by the tests.
     regexes: Vec<OnceLock<Regex>>,
-    /// Literal prefixes of the anchored rules; pattern k starts the rules `by_prefix[k]`.
-    prefixes: Option<AhoCorasick>,
+    /// Literal prefixes of the anchored rules; prefix k starts the rules `by_prefix[k]`.
+    prefixes: Vec<String>,
+    /// By first character: the prefixes starting with it, in order (the first that fits wins,
+    /// as in a leftmost-first search; an automaton took longer to build than these lookups take).
+    prefixes_by_first: HashMap<char, Vec<usize>>,
     by_prefix: Vec<Vec<usize>>,
     /// Rules whose start cannot be listed: searched over the whole text.
     unanchored: Vec<usize>,
@@ -149,21 +151,17 @@ impl PatternSet {
         for p in &prefixes {
             chars.add_term(p);
         }
-        let prefixes = if prefixes.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .start_kind(aho_corasick::StartKind::Both)
-                    .build(&prefixes)
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        let mut prefixes_by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (k, p) in prefixes.iter().enumerate() {
+            if let Some(c) = p.chars().next() {
+                prefixes_by_first.entry(c).or_default().push(k);
+            }
+        }
         let set = PatternSet {
             specs,
             regexes,
             prefixes,
+            prefixes_by_first,
             by_prefix,
             unanchored,
             chars,
@@ -231,20 +229,30 @@ impl PatternSet {
             caps.interpolate_string_into(text, &self.specs[i].replace, &mut fix);
             fix
         };
-        if let Some(ac) = &self.prefixes {
+        if !self.prefixes.is_empty() {
             let mut next_free = 0usize;
-            let hits: Vec<aho_corasick::Match> = match candidates {
+            // `(start, prefix)` of the hits: at each candidate, the first prefix that fits.
+            let hits: Vec<(usize, usize)> = match candidates {
                 Some(candidates) => candidates
                     .iter()
                     .filter(|&&i| self.chars.starts_at(text.as_bytes(), i))
-                    .filter_map(|&i| {
-                        let input = aho_corasick::Input::new(text)
-                            .span(i..text.len())
-                            .anchored(aho_corasick::Anchored::Yes);
-                        ac.find(input)
-                    })
+                    .filter_map(|&i| self.prefix_at(text, i).map(|k| (i, k)))
                     .collect(),
-                None => ac.find_iter(text).collect(),
+                // Every position, non-overlapping: a leftmost-first search over the whole text.
+                None => {
+                    let mut hits = Vec::new();
+                    let mut i = 0;
+                    while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+                        match self.prefix_at(text, i) {
+                            Some(k) => {
+                                hits.push((i, k));
+                                i += self.prefixes[k].len();
+                            }
+                            None => i += c.len_utf8(),
+                        }
+                    }
+                    hits
+                }
             };
             // Per rule, the next match at or after the last place searched: one leftmost search
             // from a hit answers for every later hit before the match it finds (a search
@@ -252,24 +260,24 @@ impl PatternSet {
             // quadratic for `的.*XYZ` on a long line). `None` inside: no match after that.
             let mut next: Vec<Option<Option<std::ops::Range<usize>>>> =
                 vec![None; self.regexes.len()];
-            for hit in hits {
-                if hit.start() < next_free {
+            for (hit_start, hit_prefix) in hits {
+                if hit_start < next_free {
                     continue;
                 }
-                for &i in &self.by_prefix[hit.pattern().as_usize()] {
+                for &i in &self.by_prefix[hit_prefix] {
                     let known = match &next[i] {
-                        Some(Some(m)) if m.start >= hit.start() => Some(m.clone()),
+                        Some(Some(m)) if m.start >= hit_start => Some(m.clone()),
                         Some(None) => None,
                         _ => {
                             let found = self
                                 .regex(i)
-                                .search(&Input::new(text).range(hit.start()..))
+                                .search(&Input::new(text).range(hit_start..))
                                 .map(|m| m.range());
                             next[i] = Some(found.clone());
                             found
                         }
                     };
-                    if let Some(m) = known.filter(|m| m.start == hit.start()) {
+                    if let Some(m) = known.filter(|m| m.start == hit_start) {
                         next_free = m.end;
                         out.push((i, m.clone(), replacement(i, m)));
                         break;
@@ -356,6 +364,16 @@ fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
 }
 
 impl PatternSet {
+    /// The first prefix (in order) that `text` has at byte `i`.
+    fn prefix_at(&self, text: &str, i: usize) -> Option<usize> {
+        let rest = text.get(i..)?;
+        self.prefixes_by_first
+            .get(&rest.chars().next()?)?
+            .iter()
+            .copied()
+            .find(|&k| rest.starts_with(self.prefixes[k].as_str()))
+    }
+
     /// The compiled regex of spec `i` (compiled now if this is its first use).
     fn regex(&self, i: usize) -> &Regex {
         self.regexes[i].get_or_init(|| {
