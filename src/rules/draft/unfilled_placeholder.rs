@@ -580,4 +580,17 @@ mod tests {
         assert_eq!(err, want);
         assert!(err.contains("圆括号没有闭合"), "{err}");
     }
+
+    #[test]
+    fn a_pattern_over_the_size_limit_is_named_in_the_error() {
+        // Only parsed when read, so the size limit is met when the patterns are compiled
+        // together: the error still names the pattern, as when each was compiled on its own.
+        let err = build(&[("ok", "某某"), ("huge", r"(\w{100}){100}")])
+            .err()
+            .expect("too large");
+        assert!(
+            err.starts_with("模式“huge”的正则表达式无效：正则表达式太大"),
+            "{err}"
+        );
+    }
 }
