@@ -177,19 +177,30 @@ pub fn document_date(doc: &Document) -> Option<DocumentDate> {
     found(DateSource::TitleYear, year.map(|y| (y, 1, 1)))
 }
 
-fn date_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"([12０-９0-9][0-9０-９]{3})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日|([〇○零OＯ0０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日|\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b",
-        )
-        .expect("static regex compiles")
-    })
+/// The two Chinese forms of a date (groups 1–3 and 4–6), then the ISO form (groups 7–9).
+const DATE_PATTERN: &str = r"([12０-９0-9][0-9０-９]{3})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*日|([〇○零OＯ0０一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日|\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b";
+
+/// The date regex. `without_iso`: the Chinese forms alone, for a text without `-`, where the ISO
+/// form cannot match — the same matches and groups, but found by the fast automaton, which the
+/// ISO form's Unicode `\b` turns away from any text with a Chinese character in it.
+fn date_regex(without_iso: bool) -> &'static Regex {
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    static CJK: OnceLock<Regex> = OnceLock::new();
+    if without_iso {
+        CJK.get_or_init(|| {
+            let cjk = DATE_PATTERN
+                .strip_suffix(r"|\b((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b")
+                .expect("the ISO form is the last alternative");
+            Regex::new(cjk).expect("static regex compiles")
+        })
+    } else {
+        FULL.get_or_init(|| Regex::new(DATE_PATTERN).expect("static regex compiles"))
+    }
 }
 
 /// Every well-formed date in `s`, with its span.
 pub fn dates(s: &str) -> Vec<(Range<usize>, Ymd)> {
-    date_regex()
+    date_regex(!s.contains('-'))
         .captures_iter(s)
         .filter_map(|c| {
             let m = c.get(0)?;
@@ -330,6 +341,25 @@ fn title_year(line: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::document::SourceKind;
+
+    #[test]
+    fn the_regex_without_the_iso_form_finds_the_same_dates_in_text_without_dashes() {
+        for text in [
+            "国务院办公厅　　2022年12月14日印发",
+            "二〇二三年十二月三十一日，2023 年 1 月 5 日和２０２４年１２月３日之间",
+            "2023年13月1日；一九九九年二月三十日、2020年1月2日",
+            "没有日期的一句话。",
+        ] {
+            let groups = |re: &Regex| -> Vec<Vec<Option<Range<usize>>>> {
+                re.captures_iter(text)
+                    .map(|c| (0..10).map(|g| c.get(g).map(|m| m.range())).collect())
+                    .collect()
+            };
+            let full = groups(date_regex(false));
+            assert!(!full.is_empty() || text.starts_with("没有"), "{text}");
+            assert_eq!(groups(date_regex(true)), full, "{text}");
+        }
+    }
 
     fn date_of(text: &str) -> Option<(Ymd, DateSource)> {
         document_date(&Document::parse(text.to_owned(), SourceKind::Text))

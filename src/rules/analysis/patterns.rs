@@ -4,8 +4,8 @@
 //! word-start prefilter and runs each regex anchored there.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
 use serde::Deserialize;
@@ -65,9 +65,16 @@ pub const APPEND_KEYS: &[&str] = &["extend", "disable", "rule"];
 /// A compiled set of pattern rules.
 pub struct PatternSet {
     specs: Vec<Spec>,
-    regexes: Vec<Regex>,
-    /// Literal prefixes of the anchored rules; pattern k starts the rules `by_prefix[k]`.
-    prefixes: Option<AhoCorasick>,
+    /// One per spec, compiled on first use: a document rarely reaches more than a few of them,
+    /// and compiling all of them at start-up took over a millisecond. The user's regexes are
+    /// compiled while the configuration loads (so that their errors are reported there); the
+    /// shipped ones are checked by the tests.
+    regexes: Vec<OnceLock<Regex>>,
+    /// Literal prefixes of the anchored rules; prefix k starts the rules `by_prefix[k]`.
+    prefixes: Vec<String>,
+    /// By first character: the prefixes starting with it, in order (the first that fits wins,
+    /// as in a leftmost-first search; an automaton took longer to build than these lookups take).
+    prefixes_by_first: HashMap<char, Vec<usize>>,
     by_prefix: Vec<Vec<usize>>,
     /// Rules whose start cannot be listed: searched over the whole text.
     unanchored: Vec<usize>,
@@ -154,21 +161,25 @@ impl PatternSet {
         let mut by_prefix: Vec<Vec<usize>> = Vec::new();
         let mut unanchored = Vec::new();
         for (i, spec) in specs.iter().enumerate() {
-            let re = Regex::new(&spec.regex).map_err(|e| {
-                format!("规则“{}”的正则表达式无效：{}", spec.id, regex_error_zh(&e))
-            })?;
+            let compiled = OnceLock::new();
+            if i >= shipped {
+                let re = Regex::new(&spec.regex).map_err(|e| {
+                    format!("规则“{}”的正则表达式无效：{}", spec.id, regex_error_zh(&e))
+                })?;
+                let _ = compiled.set(re);
+            }
             // `\b`, `a*`, `(?:x)?`: a pattern that can match an empty string somewhere would
-            // report zero-width findings.
-            let can_be_empty = regex_syntax::parse(&spec.regex)
-                .map_or(true, |hir| hir.properties().minimum_len() == Some(0));
-            if can_be_empty || re.is_match("") {
+            // report zero-width findings. (A regex that matches "" has a minimum length of 0.)
+            let hir = regex_syntax::parse(&spec.regex)
+                .map_err(|e| format!("规则“{}”的正则表达式无效：{e}", spec.id))?;
+            if hir.properties().minimum_len() == Some(0) {
                 return Err(format!(
                     "规则“{}”的正则表达式能匹配空字符串（如 \\b、a*、(x)?），每条规则必须匹配至少一个字",
                     spec.id
                 ));
             }
-            regexes.push(re);
-            match literal_prefixes(&spec.regex) {
+            regexes.push(compiled);
+            match literal_prefixes(&hir) {
                 Some(lits) => {
                     for lit in lits {
                         let k = *prefix_index.entry(lit.clone()).or_insert_with(|| {
@@ -186,21 +197,17 @@ impl PatternSet {
         for p in &prefixes {
             chars.add_term(p);
         }
-        let prefixes = if prefixes.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .start_kind(aho_corasick::StartKind::Both)
-                    .build(&prefixes)
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        let mut prefixes_by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (k, p) in prefixes.iter().enumerate() {
+            if let Some(c) = p.chars().next() {
+                prefixes_by_first.entry(c).or_default().push(k);
+            }
+        }
         let set = PatternSet {
             specs,
             regexes,
             prefixes,
+            prefixes_by_first,
             by_prefix,
             unanchored,
             chars,
@@ -258,7 +265,7 @@ impl PatternSet {
         let mut out = Vec::new();
         // The replacement of rule `i`'s match `span` (captures are read on the match alone).
         let replacement = |i: usize, span: std::ops::Range<usize>| -> String {
-            let re = &self.regexes[i];
+            let re = self.regex(i);
             let mut caps = re.create_captures();
             re.search_captures(
                 &Input::new(text).range(span).anchored(Anchored::Yes),
@@ -268,20 +275,30 @@ impl PatternSet {
             caps.interpolate_string_into(text, &self.specs[i].replace, &mut fix);
             fix
         };
-        if let Some(ac) = &self.prefixes {
+        if !self.prefixes.is_empty() {
             let mut next_free = 0usize;
-            let hits: Vec<aho_corasick::Match> = match candidates {
+            // `(start, prefix)` of the hits: at each candidate, the first prefix that fits.
+            let hits: Vec<(usize, usize)> = match candidates {
                 Some(candidates) => candidates
                     .iter()
                     .filter(|&&i| self.chars.starts_at(text.as_bytes(), i))
-                    .filter_map(|&i| {
-                        let input = aho_corasick::Input::new(text)
-                            .span(i..text.len())
-                            .anchored(aho_corasick::Anchored::Yes);
-                        ac.find(input)
-                    })
+                    .filter_map(|&i| self.prefix_at(text, i).map(|k| (i, k)))
                     .collect(),
-                None => ac.find_iter(text).collect(),
+                // Every position, non-overlapping: a leftmost-first search over the whole text.
+                None => {
+                    let mut hits = Vec::new();
+                    let mut i = 0;
+                    while let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) {
+                        match self.prefix_at(text, i) {
+                            Some(k) => {
+                                hits.push((i, k));
+                                i += self.prefixes[k].len();
+                            }
+                            None => i += c.len_utf8(),
+                        }
+                    }
+                    hits
+                }
             };
             // Per rule, the next match at or after the last place searched: one leftmost search
             // from a hit answers for every later hit before the match it finds (a search
@@ -289,23 +306,24 @@ impl PatternSet {
             // quadratic for `的.*XYZ` on a long line). `None` inside: no match after that.
             let mut next: Vec<Option<Option<std::ops::Range<usize>>>> =
                 vec![None; self.regexes.len()];
-            for hit in hits {
-                if hit.start() < next_free {
+            for (hit_start, hit_prefix) in hits {
+                if hit_start < next_free {
                     continue;
                 }
-                for &i in &self.by_prefix[hit.pattern().as_usize()] {
+                for &i in &self.by_prefix[hit_prefix] {
                     let known = match &next[i] {
-                        Some(Some(m)) if m.start >= hit.start() => Some(m.clone()),
+                        Some(Some(m)) if m.start >= hit_start => Some(m.clone()),
                         Some(None) => None,
                         _ => {
-                            let found = self.regexes[i]
-                                .search(&Input::new(text).range(hit.start()..))
+                            let found = self
+                                .regex(i)
+                                .search(&Input::new(text).range(hit_start..))
                                 .map(|m| m.range());
                             next[i] = Some(found.clone());
                             found
                         }
                     };
-                    if let Some(m) = known.filter(|m| m.start == hit.start()) {
+                    if let Some(m) = known.filter(|m| m.start == hit_start) {
                         next_free = m.end;
                         out.push((i, m.clone(), replacement(i, m)));
                         break;
@@ -314,7 +332,7 @@ impl PatternSet {
             }
         }
         for &i in &self.unanchored {
-            for m in self.regexes[i].find_iter(text) {
+            for m in self.regex(i).find_iter(text) {
                 out.push((i, m.range(), replacement(i, m.range())));
             }
         }
@@ -369,12 +387,11 @@ fn syntax_error_zh(kind: &regex_syntax::ast::ErrorKind) -> String {
     }
 }
 
-/// The literal prefixes every match of `pattern` starts with, when they can be listed and none is
+/// The literal prefixes every match of `hir` starts with, when they can be listed and none is
 /// empty.
-fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
+fn literal_prefixes(hir: &regex_syntax::hir::Hir) -> Option<Vec<String>> {
     use regex_syntax::hir::literal::Extractor;
-    let hir = regex_syntax::parse(pattern).ok()?;
-    let seq = Extractor::new().extract(&hir);
+    let seq = Extractor::new().extract(hir);
     let lits = seq.literals()?;
     // Two characters are selective enough to find candidates (the anchored regex decides), and
     // keep the prefix set small enough for the automaton's SIMD prefilter.
@@ -393,6 +410,25 @@ fn literal_prefixes(pattern: &str) -> Option<Vec<String>> {
 }
 
 impl PatternSet {
+    /// The first prefix (in order) that `text` has at byte `i`.
+    fn prefix_at(&self, text: &str, i: usize) -> Option<usize> {
+        let rest = text.get(i..)?;
+        self.prefixes_by_first
+            .get(&rest.chars().next()?)?
+            .iter()
+            .copied()
+            .find(|&k| rest.starts_with(self.prefixes[k].as_str()))
+    }
+
+    /// The compiled regex of spec `i` (compiled now if this is its first use).
+    fn regex(&self, i: usize) -> &Regex {
+        self.regexes[i].get_or_init(|| {
+            // Only the shipped specs are left uncompiled by `new`; the tests compile every one
+            // of them (`check_examples`).
+            Regex::new(&self.specs[i].regex).expect("shipped pattern compiles (tested)")
+        })
+    }
+
     /// Number of rules.
     pub fn len(&self) -> usize {
         self.specs.len()
@@ -440,7 +476,11 @@ impl PatternSet {
 pub(crate) fn check_examples(data: &str) {
     let set = PatternSet::new(data, Options::default()).unwrap();
     let file: SpecFile = toml::from_str(data).unwrap();
-    for spec in &file.rule {
+    for (i, spec) in file.rule.iter().enumerate() {
+        // Compiled lazily in use: every shipped regex must compile, and match no empty string.
+        let re = Regex::new(&spec.regex).unwrap_or_else(|e| panic!("{}: {e}", spec.id));
+        assert!(!re.is_match(""), "{} matches the empty string", spec.id);
+        assert_eq!(set.regex(i).pattern_len(), 1, "{}", spec.id);
         assert!(!spec.examples.is_empty(), "{} has no examples", spec.id);
         for (text, fixed) in &spec.examples {
             assert_eq!(&set.apply(text), fixed, "{}: {text:?}", spec.id);

@@ -1,10 +1,11 @@
 //! Term lists: shipped TOML data (`rules/terms/*.toml`) plus a user's additions, matched in one
-//! pass with a leftmost-longest Aho-Corasick automaton however long the list. Shared by `typo`
-//! and `variant-form`.
+//! pass, leftmost-longest, however long the list: the shared word-start prefilter gives the
+//! places where an entry can start, and the entries beginning with the character there are
+//! tried, longest first. Shared by `typo` and `variant-form`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Deserialize;
 
 use crate::diagnostic::Finding;
@@ -108,8 +109,10 @@ pub struct Entry {
 /// A compiled list.
 #[derive(Debug)]
 pub struct TermList {
-    /// Anchored automaton over every entry (leftmost-longest).
-    automaton: Option<AhoCorasick>,
+    /// By first character: the indexes of the entries starting with it, longest first (an
+    /// automaton took longer to build, once per process, than these lookups take on a document:
+    /// they run only where the prefilter's first two characters already fit).
+    by_first: HashMap<char, Vec<usize>>,
     entries: Vec<Entry>,
     /// First and second characters of every entry, for the word-start prefilter.
     chars: crate::engine::prefilter::LexicalChars,
@@ -220,26 +223,24 @@ impl TermList {
     pub fn from_entries(mut entries: Vec<Entry>) -> Result<TermList, String> {
         let mut seen = std::collections::HashSet::new();
         entries.retain(|e| seen.insert(e.wrong.clone()));
-        let automaton = if entries.is_empty() {
-            None
-        } else {
-            Some(
-                // Anchored searches at candidate positions only: a contiguous NFA builds fast
-                // (this runs once per process) and is quick enough for a few bytes per call.
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .start_kind(StartKind::Anchored)
-                    .build(entries.iter().map(|e| e.wrong.as_str()))
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            // An empty entry can never match: the prefilter has no character to find it by.
+            if let Some(c) = e.wrong.chars().next() {
+                by_first.entry(c).or_default().push(i);
+            }
+        }
+        for list in by_first.values_mut() {
+            // Longest first: the first entry that fits is the leftmost-longest match. (Stable,
+            // and the wrong forms are distinct, so equal lengths never both fit.)
+            list.sort_by_key(|&i| std::cmp::Reverse(entries[i].wrong.len()));
+        }
         let mut chars = crate::engine::prefilter::LexicalChars::default();
         for e in &entries {
             chars.add_term(&e.wrong);
         }
         Ok(TermList {
-            automaton,
+            by_first,
             entries,
             chars,
             sources: Vec::new(),
@@ -267,9 +268,9 @@ impl TermList {
         candidates: Option<&[usize]>,
     ) -> Vec<(Range<usize>, &'a Entry)> {
         let mut out = Vec::new();
-        let Some(ac) = &self.automaton else {
+        if self.by_first.is_empty() {
             return out;
-        };
+        }
         // Without the shared scan's positions (a caller outside `check_document`), scan for this
         // list alone.
         let own;
@@ -286,16 +287,24 @@ impl TermList {
             if i < next_free || !self.chars.starts_at(bytes, i) {
                 continue;
             }
-            let input = aho_corasick::Input::new(text)
-                .span(i..text.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            if let Some(m) = ac.find(input) {
-                let entry = &self.entries[m.pattern().as_usize()];
+            let Some(rest) = text.get(i..) else { continue };
+            let Some(first) = rest.chars().next() else {
+                continue;
+            };
+            let Some(list) = self.by_first.get(&first) else {
+                continue;
+            };
+            if let Some(entry) = list
+                .iter()
+                .map(|&k| &self.entries[k])
+                .find(|e| rest.starts_with(e.wrong.as_str()))
+            {
+                let end = i + entry.wrong.len();
                 // An exception phrase that holds a wrong form is skipped whole.
                 if !entry.exception {
-                    out.push((m.start()..m.end(), entry));
+                    out.push((i..end, entry));
                 }
-                next_free = m.end();
+                next_free = end;
             }
         }
         out

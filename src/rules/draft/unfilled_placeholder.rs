@@ -84,7 +84,15 @@ pub struct PatternSpec {
 
 fn valid_regex<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let s = String::deserialize(d)?;
-    match Regex::new(&s) {
+    // Parsing finds the syntax errors; only a pattern that may match nothing at all (minimum
+    // length 0) is compiled here, to ask whether it matches "". The patterns are compiled once,
+    // together, when the rule is built (a pattern over the size limit is reported there).
+    let compiled = match regex_syntax::parse(&s) {
+        Ok(hir) if hir.properties().minimum_len() != Some(0) => return Ok(s),
+        Ok(_) => Regex::new(&s),
+        Err(e) => Err(regex::Error::Syntax(e.to_string())),
+    };
+    match compiled {
         Ok(re) if re.is_match("") => Err(serde::de::Error::custom(
             "正则表达式能匹配空字符串，会在每个位置报告",
         )),
@@ -231,8 +239,24 @@ impl UnfilledPlaceholder {
             None
         } else {
             Some(
-                regex_automata::meta::Regex::new(&parts.join("|"))
-                    .map_err(|e| format!("占位符模式无法组合：{e}"))?,
+                regex_automata::meta::Regex::new(&parts.join("|")).map_err(|e| {
+                    // Name the pattern that is too large on its own, as the option reader did
+                    // when it compiled every pattern.
+                    patterns
+                        .iter()
+                        .find_map(|p| {
+                            Regex::new(&p.regex).err().map(|e| {
+                                format!(
+                                    "模式“{}”的正则表达式无效：{}",
+                                    p.name,
+                                    crate::rules::analysis::patterns::regex_crate_error_zh(
+                                        &p.regex, &e
+                                    )
+                                )
+                            })
+                        })
+                        .unwrap_or_else(|| format!("占位符模式无法组合：{e}"))
+                })?,
             )
         };
         let regexes: Vec<&str> = patterns.iter().map(|p| p.regex.as_str()).collect();
@@ -555,5 +579,18 @@ mod tests {
         );
         assert_eq!(err, want);
         assert!(err.contains("圆括号没有闭合"), "{err}");
+    }
+
+    #[test]
+    fn a_pattern_over_the_size_limit_is_named_in_the_error() {
+        // Only parsed when read, so the size limit is met when the patterns are compiled
+        // together: the error still names the pattern, as when each was compiled on its own.
+        let err = build(&[("ok", "某某"), ("huge", r"(\w{100}){100}")])
+            .err()
+            .expect("too large");
+        assert!(
+            err.starts_with("模式“huge”的正则表达式无效：正则表达式太大"),
+            "{err}"
+        );
     }
 }

@@ -5,8 +5,6 @@ use crate::rules::analysis::word_lists::{self, WordList};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use crate::diagnostic::{Finding, Severity};
 use crate::document::numerals;
 use crate::document::{Document, Heading};
@@ -383,16 +381,23 @@ struct ListFound {
     restart: Option<u32>,
 }
 
-/// Whether an item states a quantity of its own: a digit, or a numeral with a classifier.
+/// Whether an item states a quantity of its own: a digit, or a numeral with a classifier
+/// (`[0-9０-９]|[一二…万][个项…局]` as a regex; a walk over the characters needs no compiled
+/// regex at start-up).
 fn has_quantity(item: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"[0-9０-９]|[一二三四五六七八九十两百千万][个项家所座条件名种类批大级省市地区县国方部委局]",
-        )
-            .expect("static regex compiles")
-    });
-    re.is_match(item)
+    const NUMERALS: &str = "一二三四五六七八九十两百千万";
+    const CLASSIFIERS: &str = "个项家所座条件名种类批大级省市地区县国方部委局";
+    let mut after_numeral = false;
+    for c in item.chars() {
+        if c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || (after_numeral && CLASSIFIERS.contains(c))
+        {
+            return true;
+        }
+        after_numeral = NUMERALS.contains(c);
+    }
+    false
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -793,4 +798,38 @@ fn sequence_from(
         .span
         .clone();
     Some((seq.items.len() as u32, last))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn has_quantity_is_the_regex_it_replaces() {
+        let re = regex::Regex::new(
+            r"[0-9０-９]|[一二三四五六七八九十两百千万][个项家所座条件名种类批大级省市地区县国方部委局]",
+        )
+        .unwrap();
+        for item in [
+            "",
+            "甲区",
+            "3家",
+            "３家",
+            "三个",
+            "两项工作",
+            "十大",
+            "万",
+            "个三",
+            "一二",
+            "三一个",
+            "千人",
+            "百强县",
+            "五大洲",
+            "第一",
+            "两",
+            "九个九",
+            "X项",
+            "一、二个",
+        ] {
+            assert_eq!(super::has_quantity(item), re.is_match(item), "{item:?}");
+        }
+    }
 }
